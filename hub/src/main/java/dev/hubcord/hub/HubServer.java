@@ -1,0 +1,78 @@
+package dev.hubcord.hub;
+
+import dev.hubcord.hub.config.HubConfig;
+import dev.hubcord.hub.core.HubCore;
+import dev.hubcord.hub.rest.ApiRouter;
+import dev.hubcord.hub.rest.RestHandler;
+import dev.hubcord.hub.server.HubServerBootstrap;
+import dev.hubcord.protocol.CloseCode;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running hub: the core plus the Netty server on its port. Start one with {@link #start}; close it
+ * to say goodbye to every client with 1001 and release the port.
+ */
+public final class HubServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HubServer.class);
+
+    private final HubCore core;
+    private final HubServerBootstrap bootstrap;
+    private final Channel serverChannel;
+
+    private HubServer(HubCore core, HubServerBootstrap bootstrap, Channel serverChannel) {
+        this.core = core;
+        this.bootstrap = bootstrap;
+        this.serverChannel = serverChannel;
+    }
+
+    /** Starts a hub with no Discord cache attached. */
+    public static HubServer start(HubConfig config) throws InterruptedException {
+        return start(config, core -> null);
+    }
+
+    /**
+     * Starts a hub.
+     *
+     * @param discordApi builds the handler for {@code /v1/discord/...} from the core (it may also
+     *     attach a cache sink to the core), or returns {@code null} when there is none
+     */
+    public static HubServer start(HubConfig config, Function<HubCore, RestHandler> discordApi) throws InterruptedException {
+        HubCore core = new HubCore(config);
+        RestHandler rest = new ApiRouter(core, discordApi.apply(core));
+        HubServerBootstrap bootstrap = new HubServerBootstrap(core, rest);
+        Channel channel;
+        try {
+            channel = bootstrap.bind(config.host(), config.port());
+        } catch (RuntimeException | InterruptedException e) {
+            bootstrap.shutdown();
+            core.close();
+            throw e;
+        }
+        HubServer server = new HubServer(core, bootstrap, channel);
+        log.info("hub listening on {} (WebSocket /ws/v1, REST /v1, /health, /metrics)", channel.localAddress());
+        return server;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public HubCore core() {
+        return core;
+    }
+
+    /** Closes every client connection with 1001, stops accepting, and frees the event loops. */
+    @Override
+    public void close() {
+        serverChannel.close().syncUninterruptibly();
+        bootstrap.closeAll(CloseCode.GOING_AWAY);
+        bootstrap.shutdown();
+        core.close();
+        log.info("hub stopped");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.hubcord.hub.config;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The hub's resolved settings. */
+public record HubConfig(
+        String host,
+        int port,
+        String secret,
+        int heartbeatIntervalMs,
+        int resumeTimeoutMs,
+        int maxPayloadBytes,
+        int shardCount,
+        int rateLimit,
+        int replayBuffer,
+        int pendingLimit,
+        int requestTimeoutMs,
+        int identifyIntervalMs,
+        int ioThreads,
+        boolean demo) {
+
+    /** The secret used in demo mode when none is configured. */
+    public static final String DEMO_SECRET = "hubcord-demo-secret";
+
+    /**
+     * Resolves the settings from the layers, later layers winning: file, environment, flags. Keys are
+     * the {@link Setting} names.
+     *
+     * @throws ConfigException when a value is malformed or out of range, or no secret is set outside demo mode
+     */
+    public static HubConfig resolve(Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            String v = s.defaultValue();
+            for (Map<String, String> layer : java.util.List.of(file, env, flags)) {
+                String candidate = layer.get(s.name());
+                if (candidate != null && !candidate.isBlank()) {
+                    v = candidate.trim();
+                }
+            }
+            values.put(s, v);
+        }
+        boolean demo = parseBoolean(values, Setting.HUB_DEMO);
+        String secret = values.get(Setting.HUB_SECRET);
+        if (secret.isEmpty()) {
+            if (!demo) {
+                throw new ConfigException("HUB_SECRET is required (or start in demo mode with --demo / HUB_DEMO=true)");
+            }
+            secret = DEMO_SECRET;
+        }
+        boolean hostSet = flags.containsKey("HUB_HOST") || env.containsKey("HUB_HOST") || file.containsKey("HUB_HOST");
+        String host = demo && !hostSet ? "127.0.0.1" : values.get(Setting.HUB_HOST);
+        return new HubConfig(
+                host,
+                parseInt(values, Setting.HUB_PORT, 0, 65535),
+                secret,
+                parseInt(values, Setting.HUB_HEARTBEAT_INTERVAL_MS, 100, 3_600_000),
+                parseInt(values, Setting.HUB_RESUME_TIMEOUT_MS, 0, 86_400_000),
+                parseInt(values, Setting.HUB_MAX_PAYLOAD_BYTES, 1024, 1 << 30),
+                parseInt(values, Setting.HUB_SHARD_COUNT, 0, 1_000_000),
+                parseInt(values, Setting.HUB_RATE_LIMIT, 1, 100_000_000),
+                parseInt(values, Setting.HUB_REPLAY_BUFFER, 16, 10_000_000),
+                parseInt(values, Setting.HUB_PENDING_LIMIT, 1, 100_000_000),
+                parseInt(values, Setting.HUB_REQUEST_TIMEOUT_MS, 100, 3_600_000),
+                parseInt(values, Setting.HUB_IDENTIFY_INTERVAL_MS, 0, 600_000),
+                parseInt(values, Setting.HUB_IO_THREADS, 0, 1024),
+                demo);
+    }
+
+    /** Defaults with the given secret: handy for tests and embedding. */
+    public static HubConfig defaults(String secret) {
+        return resolve(Map.of(), Map.of(), Map.of("HUB_SECRET", secret));
+    }
+
+    public HubConfig withPort(int newPort) {
+        return new HubConfig(host, newPort, secret, heartbeatIntervalMs, resumeTimeoutMs, maxPayloadBytes, shardCount,
+                rateLimit, replayBuffer, pendingLimit, requestTimeoutMs, identifyIntervalMs, ioThreads, demo);
+    }
+
+    private static int parseInt(Map<Setting, String> values, Setting s, int min, int max) {
+        String v = values.get(s);
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw new ConfigException(s.name() + " must be between " + min + " and " + max + ", got " + v);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(s.name() + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static boolean parseBoolean(Map<Setting, String> values, Setting s) {
+        String v = values.get(s).toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new ConfigException(s.name() + " must be true or false, got '" + v + "'");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "HubConfig[host=" + host + ", port=" + port + ", secret=<hidden>, heartbeatIntervalMs="
+                + heartbeatIntervalMs + ", resumeTimeoutMs=" + resumeTimeoutMs + ", maxPayloadBytes=" + maxPayloadBytes
+                + ", shardCount=" + shardCount + ", rateLimit=" + rateLimit + ", replayBuffer=" + replayBuffer
+                + ", pendingLimit=" + pendingLimit + ", demo=" + demo + "]";
+    }
+}

@@ -1,0 +1,40 @@
+package dev.hubcord.hub.config;
+
+/** Every hub setting with its default and meaning (contract section 10, plus the hub's own limits). */
+public enum Setting {
+    HUB_HOST("0.0.0.0", "address to bind (demo mode binds 127.0.0.1 unless set)"),
+    HUB_PORT("3282", "the one port for WebSocket, REST, health and metrics"),
+    HUB_SECRET("", "the shared secret; required unless HUB_DEMO is true"),
+    HUB_HEARTBEAT_INTERVAL_MS("30000", "heartbeat interval sent in HELLO"),
+    HUB_RESUME_TIMEOUT_MS("60000", "how long a dropped session can be resumed"),
+    HUB_MAX_PAYLOAD_BYTES("8388608", "payload limit after decompression"),
+    HUB_SHARD_COUNT("0", "total shards; 0 means the count sharders report from GET /gateway/bot"),
+    HUB_RATE_LIMIT("10000", "payloads per second per connection before 4008 (bursts of twice that)"),
+    HUB_REPLAY_BUFFER("16384", "events kept per session for resume"),
+    HUB_PENDING_LIMIT("100000", "events kept per receiver type while no receiver is connected"),
+    HUB_REQUEST_TIMEOUT_MS("30000", "how long a request's nonce is remembered for its REPLY"),
+    HUB_IDENTIFY_INTERVAL_MS("5000", "spacing of IDENTIFY grants per bucket (Discord's is 5 s)"),
+    HUB_IO_THREADS("0", "Netty event loop threads; 0 means one per core"),
+    HUB_DEMO("false", "local demo mode: a fixed demo secret when none is set, bound to 127.0.0.1");
+
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The flag for this setting: {@code HUB_RESUME_TIMEOUT_MS} → {@code --resume-timeout-ms}. */
+    public String flag() {
+        return "--" + name().substring(4).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,281 @@
+package dev.hubcord.hub.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.hub.config.HubConfig;
+import dev.hubcord.hub.metrics.HubMetrics;
+import dev.hubcord.hub.routing.AudioGuildOwners;
+import dev.hubcord.hub.routing.EventValidator;
+import dev.hubcord.hub.routing.NonceRegistry;
+import dev.hubcord.hub.routing.Router;
+import dev.hubcord.hub.session.Connection;
+import dev.hubcord.hub.session.HeartbeatStats;
+import dev.hubcord.hub.session.ResumeOutcome;
+import dev.hubcord.hub.session.RoutedEvent;
+import dev.hubcord.hub.session.Session;
+import dev.hubcord.hub.session.SessionRegistry;
+import dev.hubcord.hub.shards.IdentifyGate;
+import dev.hubcord.hub.shards.ShardAssigner;
+import dev.hubcord.hub.shards.ShardAssignment;
+import dev.hubcord.hub.shards.ShardStatusBoard;
+import dev.hubcord.protocol.CloseCode;
+import dev.hubcord.protocol.EventType;
+import dev.hubcord.protocol.ServiceType;
+import dev.hubcord.protocol.codec.Envelope;
+import dev.hubcord.protocol.codec.EnvelopeWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the hub does for each protocol step, independent of Netty. Called from connection event
+ * loops; the shared parts it touches are thread-safe.
+ */
+public final class HubCore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HubCore.class);
+
+    /** The bot's identity, once a sharder has reported it. */
+    public record BotInfo(String userID, String applicationID) {}
+
+    private final HubConfig config;
+    private final Handshake handshake;
+    private final SessionRegistry sessions = new SessionRegistry();
+    private final HubMetrics metrics = new HubMetrics(sessions);
+    private final ShardAssigner shards;
+    private final AudioGuildOwners audioOwners = new AudioGuildOwners();
+    private final ShardStatusBoard shardStatus = new ShardStatusBoard();
+    private final Router router;
+    private final IdentifyGate identifyGate;
+    private final ScheduledExecutorService scheduler;
+    private final Map<Session, ScheduledFuture<?>> expiryTimers = new ConcurrentHashMap<>();
+    private volatile CacheSink cacheSink = new ValidatingCacheSink();
+    private volatile BotInfo botInfo;
+
+    public HubCore(HubConfig config) {
+        this.config = config;
+        this.handshake = new Handshake(config.secret());
+        this.shards = new ShardAssigner(config.shardCount());
+        this.router = new Router(sessions, shards, audioOwners,
+                new NonceRegistry(Duration.ofMillis(config.requestTimeoutMs())), metrics, config.pendingLimit());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("hub-timers").factory());
+        this.identifyGate = new IdentifyGate(config.identifyIntervalMs(), shards::maxConcurrency,
+                (session, shard) -> router.sendDirect(session, EventType.IDENTIFY_GRANTED, Map.of("shard", shard)),
+                scheduler);
+    }
+
+    /** Creates a session for an IDENTIFY, sends IDENTIFIED, assigns shards, and hands it waiting events. */
+    public Session identify(Connection connection, Handshake.Identify identify) {
+        Session session = new Session(UUID.randomUUID().toString(), identify.type(), identify.name(), identify.events(),
+                config.replayBuffer(), sessions.nextJoinOrder());
+        session.attach(connection);
+        boolean newBotInfo = false;
+        if (identify.userId() != null && identify.applicationId() != null && botInfo == null) {
+            botInfo = new BotInfo(identify.userId(), identify.applicationId());
+            newBotInfo = true;
+        }
+        Map<String, Object> identified = new LinkedHashMap<>();
+        identified.put("session", session.id());
+        identified.put("type", identify.type().wireName());
+        identified.put("heartbeatInterval", config.heartbeatIntervalMs());
+        identified.put("resumeTimeout", config.resumeTimeoutMs());
+        if (botInfo != null) {
+            identified.put("bot", botInfo);
+        }
+        Map<Session, ShardAssignment> changed = Map.of();
+        if (identify.type() == ServiceType.SHARDER) {
+            changed = shards.add(session, identify.hintShards(), identify.hintMaxConcurrency());
+            ShardAssignment mine = changed.get(session);
+            identified.put("shards", mine.shards());
+            identified.put("shardCount", mine.shardCount());
+            identified.put("maxConcurrency", mine.maxConcurrency());
+        }
+        router.sendDirect(session, EventType.IDENTIFIED, identified);
+        sessions.add(session);
+        log.info("identified {} {} session={} from {} compress={}", identify.type().wireName(), identify.name(),
+                session.id(), connection.remoteAddress(), identify.compression());
+        if (newBotInfo) {
+            for (Session other : sessions.all()) {
+                if (other != session) {
+                    router.sendDirect(other, EventType.BOT_INFO, botInfo);
+                }
+            }
+        }
+        announceShards(changed, session);
+        router.retryPending(identify.type());
+        return session;
+    }
+
+    /** Resumes a session over a new connection, or refuses with 4009 (and ends a session that cannot catch up). */
+    public Session resume(Connection connection, Handshake.Resume resume) {
+        Session session = sessions.get(resume.session());
+        if (session == null) {
+            throw new CloseException(CloseCode.INVALID_SESSION, "invalid session: unknown or expired");
+        }
+        ResumeOutcome outcome = session.resume(connection, resume.seq(), replayed -> RoutedEvent.ofHub(
+                EventType.RESUMED, EnvelopeWriter.data(Map.of("session", session.id(), "replayed", replayed))));
+        switch (outcome) {
+            case ResumeOutcome.Refused refused -> {
+                endSession(session, "resume refused: " + refused.reason());
+                throw new CloseException(CloseCode.INVALID_SESSION, "invalid session: " + refused.reason());
+            }
+            case ResumeOutcome.Resumed resumed -> {
+                ScheduledFuture<?> timer = expiryTimers.remove(session);
+                if (timer != null) {
+                    timer.cancel(false);
+                }
+                if (resumed.replaced() != null) {
+                    resumed.replaced().close(CloseCode.INVALID_SESSION, "session resumed on another connection");
+                }
+                log.info("resumed {} session={} from {}, replayed {}", session.type().wireName(), session.id(),
+                        connection.remoteAddress(), resumed.replayed());
+            }
+        }
+        router.retryPending(session.type());
+        return session;
+    }
+
+    /** A client event: hub events are handled here, the rest are validated and routed. */
+    public void event(Session from, EventType type, Envelope envelope) {
+        if (!type.maySend(from.type())) {
+            throw new CloseException(CloseCode.CANT_SEND, type.name() + " may not be sent by " + from.type().wireName());
+        }
+        String problem = EventValidator.validate(type, envelope);
+        if (problem != null) {
+            throw new CloseException(CloseCode.INVALID_PAYLOAD, problem);
+        }
+        switch (type) {
+            case IDENTIFY_REQUEST -> identifyGate.request(from, envelope.shard());
+            case SHARD_STATUS -> shardStatus.report(envelope.shard(), readTree(envelope));
+            default -> router.route(from, RoutedEvent.of(type, envelope));
+        }
+    }
+
+    /** op 7: the event is done. Unknown sequence numbers are ignored (a repeated ACK is harmless). */
+    public void ack(Session session, long seq) {
+        session.ack(seq);
+    }
+
+    public void heartbeat(Session session, HeartbeatStats stats) {
+        session.stats(stats);
+    }
+
+    public void cache(Session from, Envelope envelope) {
+        cacheSink.accept(envelope);
+    }
+
+    /**
+     * The connection went away. A client close with 1000 ends the session at once; any other drop
+     * keeps it for the resume timeout.
+     */
+    public void connectionLost(Session session, Connection connection, boolean normalClose) {
+        if (!session.detach(connection)) {
+            return;
+        }
+        if (normalClose) {
+            endSession(session, "client closed with 1000");
+            return;
+        }
+        log.info("{} {} session={} disconnected; resumable for {} ms", session.type().wireName(), session.name(),
+                session.id(), config.resumeTimeoutMs());
+        ScheduledFuture<?> timer = scheduler.schedule(() -> {
+            expiryTimers.remove(session);
+            if (!session.isConnected()) {
+                endSession(session, "not resumed within " + config.resumeTimeoutMs() + " ms");
+            }
+        }, config.resumeTimeoutMs(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> previous = expiryTimers.put(session, timer);
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
+    /** Ends a session: frees its shards and guilds, then delivers its unacknowledged events elsewhere. */
+    public void endSession(Session session, String why) {
+        List<RoutedEvent> unacked = session.end();
+        if (sessions.get(session.id()) != session) {
+            return;
+        }
+        sessions.remove(session);
+        log.info("session ended: {} {} session={} ({})", session.type().wireName(), session.name(), session.id(), why);
+        switch (session.type()) {
+            case SHARDER -> {
+                identifyGate.remove(session);
+                announceShards(shards.remove(session), null);
+                router.retryPending(ServiceType.SHARDER);
+            }
+            case AUDIO -> audioOwners.remove(session);
+            default -> { }
+        }
+        router.redeliver(session, unacked);
+    }
+
+    private void announceShards(Map<Session, ShardAssignment> changed, Session skip) {
+        changed.forEach((sharder, assignment) -> {
+            if (sharder != skip) {
+                log.info("shards of {} are now {} of {}", sharder, assignment.shards(), assignment.shardCount());
+                router.sendDirect(sharder, EventType.SHARDS_ASSIGNED, assignment);
+            }
+        });
+        if (!changed.isEmpty()) {
+            router.retryPending(ServiceType.SHARDER);
+        }
+    }
+
+    private static JsonNode readTree(Envelope envelope) {
+        try {
+            return dev.hubcord.protocol.codec.Json.mapper().readTree(envelope.bytes(), envelope.dStart(), envelope.dLength());
+        } catch (java.io.IOException e) {
+            throw new CloseException(CloseCode.INVALID_PAYLOAD, "unreadable d");
+        }
+    }
+
+    public void cacheSink(CacheSink sink) {
+        this.cacheSink = sink;
+    }
+
+    public HubConfig config() {
+        return config;
+    }
+
+    public Handshake handshake() {
+        return handshake;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    public HubMetrics metrics() {
+        return metrics;
+    }
+
+    public ShardAssigner shards() {
+        return shards;
+    }
+
+    public ShardStatusBoard shardStatus() {
+        return shardStatus;
+    }
+
+    public AudioGuildOwners audioOwners() {
+        return audioOwners;
+    }
+
+    public BotInfo botInfo() {
+        return botInfo;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

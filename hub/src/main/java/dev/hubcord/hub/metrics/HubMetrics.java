@@ -1,0 +1,86 @@
+package dev.hubcord.hub.metrics;
+
+import dev.hubcord.hub.session.Session;
+import dev.hubcord.hub.session.SessionRegistry;
+import dev.hubcord.protocol.EventType;
+import dev.hubcord.protocol.ServiceType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** The hub's meters; counters are created once so the routing path only increments. */
+public final class HubMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<EventType, Counter> routed = new EnumMap<>(EventType.class);
+    private final Counter redelivered;
+    private final Counter pendingOverflow;
+    private final Counter undeliverable;
+    private final Counter closes;
+
+    public HubMetrics(SessionRegistry sessions) {
+        for (EventType type : EventType.values()) {
+            routed.put(type, Counter.builder("hub_events_routed").tag("event", type.name())
+                    .description("events routed, by name").register(registry));
+        }
+        for (ServiceType type : ServiceType.values()) {
+            if (type == ServiceType.HUB) {
+                continue;
+            }
+            Gauge.builder("hub_connections", sessions, s -> s.ofType(type).stream().filter(Session::isConnected).count())
+                    .tag("type", type.wireName()).description("connected sessions, by service type").register(registry);
+            Gauge.builder("hub_sessions", sessions, s -> s.ofType(type).size())
+                    .tag("type", type.wireName()).description("live sessions (connected or resumable)").register(registry);
+        }
+        Gauge.builder("hub_acks_pending", sessions,
+                        s -> s.all().stream().mapToLong(Session::unackedCount).sum())
+                .description("events delivered and not yet acknowledged").register(registry);
+        redelivered = Counter.builder("hub_events_redelivered")
+                .description("events delivered again after their receiver's session ended").register(registry);
+        pendingOverflow = Counter.builder("hub_events_pending_overflow")
+                .description("events dropped because the queue for an absent receiver type was full").register(registry);
+        undeliverable = Counter.builder("hub_events_undeliverable")
+                .description("events with no possible receiver (unknown reply nonce, no subscriber)").register(registry);
+        closes = Counter.builder("hub_protocol_closes")
+                .description("connections closed by the hub for a protocol error").register(registry);
+    }
+
+    public void routed(EventType type) {
+        routed.get(type).increment();
+    }
+
+    public void redelivered() {
+        redelivered.increment();
+    }
+
+    public void pendingOverflow() {
+        pendingOverflow.increment();
+    }
+
+    public void undeliverable() {
+        undeliverable.increment();
+    }
+
+    public void protocolClose() {
+        closes.increment();
+    }
+
+    /** Registers a gauge owned by another component. */
+    public <T> void gauge(String name, String description, T owner, ToDoubleFunction<T> value) {
+        Gauge.builder(name, owner, value).description(description).register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

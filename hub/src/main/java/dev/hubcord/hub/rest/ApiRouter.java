@@ -1,0 +1,38 @@
+package dev.hubcord.hub.rest;
+
+import dev.hubcord.hub.core.HubCore;
+import java.util.List;
+
+/**
+ * Matches {@code /v1} requests to resources. The Discord cache paths ({@code /v1/discord/...}) are
+ * served by a delegate set when a store is attached.
+ */
+public final class ApiRouter implements RestHandler {
+
+    private final ServicesResource services;
+    private final RestHandler discord;
+
+    public ApiRouter(HubCore core, RestHandler discord) {
+        this.services = new ServicesResource(core);
+        this.discord = discord;
+    }
+
+    @Override
+    public RestResponse handle(RestRequest request) {
+        List<String> s = request.segments();
+        if (s.size() == 2 && s.get(1).equals("services")) {
+            return get(request, services::services);
+        }
+        if (s.size() == 2 && s.get(1).equals("shards")) {
+            return get(request, services::shards);
+        }
+        if (s.size() >= 2 && s.get(1).equals("discord") && discord != null) {
+            return discord.handle(request);
+        }
+        return RestResponse.notFound("no such endpoint: " + request.path());
+    }
+
+    private static RestResponse get(RestRequest request, java.util.function.Supplier<RestResponse> answer) {
+        return request.method().equals("GET") ? answer.get() : RestResponse.methodNotAllowed(request.method(), request.path());
+    }
+}

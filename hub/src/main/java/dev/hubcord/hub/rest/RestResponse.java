@@ -1,0 +1,48 @@
+package dev.hubcord.hub.rest;
+
+import dev.hubcord.protocol.codec.EnvelopeWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A REST answer: status, content type and body bytes. */
+public record RestResponse(int status, String contentType, byte[] body) {
+
+    public static final String JSON = "application/json; charset=utf-8";
+
+    public static RestResponse json(int status, Object value) {
+        return new RestResponse(status, JSON, value instanceof byte[] bytes ? bytes : EnvelopeWriter.data(value));
+    }
+
+    public static RestResponse ok(Object value) {
+        return json(200, value);
+    }
+
+    public static RestResponse noContent() {
+        return new RestResponse(204, null, new byte[0]);
+    }
+
+    public static RestResponse text(String contentType, String body) {
+        return new RestResponse(200, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An error in the contract's shape: {@code {"error": {"code": "...", "message": "..."}}}. */
+    public static RestResponse error(int status, String code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        return json(status, Map.of("error", error));
+    }
+
+    public static RestResponse notFound(String message) {
+        return error(404, "NOT_FOUND", message);
+    }
+
+    public static RestResponse badRequest(String message) {
+        return error(400, "BAD_REQUEST", message);
+    }
+
+    public static RestResponse methodNotAllowed(String method, String path) {
+        return error(405, "METHOD_NOT_ALLOWED", method + " is not allowed on " + path);
+    }
+}

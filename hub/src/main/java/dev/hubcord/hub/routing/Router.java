@@ -1,0 +1,222 @@
+package dev.hubcord.hub.routing;
+
+import dev.hubcord.hub.metrics.HubMetrics;
+import dev.hubcord.hub.session.RoutedEvent;
+import dev.hubcord.hub.session.Session;
+import dev.hubcord.hub.session.SessionRegistry;
+import dev.hubcord.hub.shards.ShardAssigner;
+import dev.hubcord.protocol.DeliveryMode;
+import dev.hubcord.protocol.EventType;
+import dev.hubcord.protocol.ServiceType;
+import dev.hubcord.protocol.codec.Envelope;
+import dev.hubcord.protocol.codec.EnvelopeWriter;
+import java.util.ArrayDeque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers events by the modes of contract section 6. Routing runs on the sender's event loop and
+ * takes no global lock on the common path: choosing a receiver reads copy-on-write lists and atomic
+ * counters, and delivery locks only the receiving session. Only when no receiver can be chosen does
+ * it take the pending lock, choose again under it, and queue the event; {@link #retryPending} runs
+ * under the same lock, so an event cannot slip between a failed choice and a new receiver's arrival.
+ */
+public final class Router {
+
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
+    private static final ServiceType[] CLIENT_TYPES = {ServiceType.SHARDER, ServiceType.COMMANDS, ServiceType.AUDIO};
+
+    private final SessionRegistry sessions;
+    private final ShardAssigner shards;
+    private final AudioGuildOwners audioOwners;
+    private final NonceRegistry nonces;
+    private final HubMetrics metrics;
+    private final int pendingLimit;
+    private final Object pendingLock = new Object();
+    private final Map<ServiceType, ArrayDeque<RoutedEvent>> pending = new EnumMap<>(ServiceType.class);
+    private long lastOverflowLog;
+
+    public Router(SessionRegistry sessions, ShardAssigner shards, AudioGuildOwners audioOwners, NonceRegistry nonces,
+            HubMetrics metrics, int pendingLimit) {
+        this.sessions = sessions;
+        this.shards = shards;
+        this.audioOwners = audioOwners;
+        this.nonces = nonces;
+        this.metrics = metrics;
+        this.pendingLimit = pendingLimit;
+        for (ServiceType type : CLIENT_TYPES) {
+            pending.put(type, new ArrayDeque<>());
+        }
+        metrics.gauge("hub_events_waiting", "events waiting for a receiver type with nobody connected", this,
+                Router::waitingCount);
+    }
+
+    /** Routes an event a client sent; the caller has checked that the sender may send it and that it is well formed. */
+    public void route(Session from, RoutedEvent event) {
+        metrics.routed(event.type());
+        if (event.type() == EventType.REPLY) {
+            routeReply(event);
+            return;
+        }
+        if (event.nonce() != null) {
+            nonces.register(event.nonce(), from.id());
+        }
+        if (event.type().mode() == DeliveryMode.SUBSCRIBERS) {
+            for (ServiceType type : CLIENT_TYPES) {
+                if (hasSubscriber(type, event.dispatchName())) {
+                    deliverOrWait(type, event);
+                }
+            }
+            return;
+        }
+        deliverOrWait(event.type().receiver(), event);
+    }
+
+    /** Sends one of the hub's own events straight to a session (not tracked for ACK). */
+    public void sendDirect(Session to, EventType type, Object data) {
+        metrics.routed(type);
+        to.deliver(RoutedEvent.ofHub(type, EnvelopeWriter.data(data)), false);
+    }
+
+    /** Sends one of the hub's own events to every live session. */
+    public void broadcast(EventType type, Object data) {
+        byte[] d = EnvelopeWriter.data(data);
+        for (Session session : sessions.all()) {
+            metrics.routed(type);
+            session.deliver(RoutedEvent.ofHub(type, d), false);
+        }
+    }
+
+    /**
+     * Delivers an ended session's unacknowledged events again, each marked {@code redelivered}, to
+     * another receiver of the same type. The caller has already released the session's guilds and shards.
+     */
+    public void redeliver(Session ended, List<RoutedEvent> unacked) {
+        for (RoutedEvent event : unacked) {
+            metrics.redelivered();
+            deliverOrWait(ended.type(), event.asRedelivered());
+        }
+        if (!unacked.isEmpty()) {
+            log.info("redelivering {} unacknowledged events of {}", unacked.size(), ended);
+        }
+    }
+
+    /** Tries again to deliver the events waiting for a receiver type: after a receiver connects or shards move. */
+    public void retryPending(ServiceType receiver) {
+        synchronized (pendingLock) {
+            ArrayDeque<RoutedEvent> queue = pending.get(receiver);
+            int n = queue.size();
+            int delivered = 0;
+            for (int i = 0; i < n; i++) {
+                RoutedEvent event = queue.poll();
+                if (tryDeliver(receiver, event)) {
+                    delivered++;
+                } else {
+                    queue.add(event);
+                }
+            }
+            if (delivered > 0) {
+                log.info("delivered {} waiting events to {} clients ({} still waiting)", delivered,
+                        receiver.wireName(), queue.size());
+            }
+        }
+    }
+
+    private void deliverOrWait(ServiceType receiver, RoutedEvent event) {
+        if (tryDeliver(receiver, event)) {
+            return;
+        }
+        synchronized (pendingLock) {
+            if (tryDeliver(receiver, event)) {
+                return;
+            }
+            ArrayDeque<RoutedEvent> queue = pending.get(receiver);
+            if (queue.size() >= pendingLimit) {
+                queue.poll();
+                metrics.pendingOverflow();
+                long now = System.nanoTime();
+                if (now - lastOverflowLog > 10_000_000_000L) {
+                    lastOverflowLog = now;
+                    log.warn("no {} client can take events: the waiting queue is full ({}); dropping the oldest",
+                            receiver.wireName(), pendingLimit);
+                }
+            }
+            queue.add(event);
+        }
+    }
+
+    private boolean tryDeliver(ServiceType receiver, RoutedEvent event) {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Session target = chooseTarget(receiver, event);
+            if (target == null) {
+                return false;
+            }
+            if (target.deliver(event, true)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Session chooseTarget(ServiceType receiver, RoutedEvent event) {
+        EventType type = event.type();
+        if (type == EventType.DISPATCH) {
+            return leastLoaded(receiver, event.dispatchName());
+        }
+        if (type.mode() == DeliveryMode.GUILD) {
+            if (receiver == ServiceType.SHARDER) {
+                return event.shard() != Envelope.ABSENT
+                        ? shards.ownerOfShard(event.shard())
+                        : shards.ownerOfGuild(Snowflakes.parse(event.guildId()));
+            }
+            if (event.guildId() != null) {
+                return audioOwners.ownerFor(Snowflakes.parse(event.guildId()), sessions.ofType(receiver));
+            }
+        }
+        return leastLoaded(receiver, null);
+    }
+
+    /** The connected session of the type with the fewest unacknowledged events, optionally only subscribers. */
+    private Session leastLoaded(ServiceType type, String subscription) {
+        Session best = null;
+        int bestLoad = Integer.MAX_VALUE;
+        for (Session session : sessions.ofType(type)) {
+            if (!session.isConnected() || (subscription != null && !session.subscribedTo(subscription))) {
+                continue;
+            }
+            int load = session.unackedCount();
+            if (load < bestLoad) {
+                best = session;
+                bestLoad = load;
+            }
+        }
+        return best;
+    }
+
+    private boolean hasSubscriber(ServiceType type, String dispatchName) {
+        for (Session session : sessions.ofType(type)) {
+            if (session.subscribedTo(dispatchName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void routeReply(RoutedEvent reply) {
+        String requesterId = nonces.take(reply.nonce());
+        Session requester = requesterId == null ? null : sessions.get(requesterId);
+        if (requester == null || !requester.deliver(reply, false)) {
+            metrics.undeliverable();
+            log.debug("REPLY with nonce {} has no waiting requester; dropped", reply.nonce());
+        }
+    }
+
+    private int waitingCount() {
+        synchronized (pendingLock) {
+            return pending.values().stream().mapToInt(ArrayDeque::size).sum();
+        }
+    }
+}

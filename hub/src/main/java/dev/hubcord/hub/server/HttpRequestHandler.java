@@ -1,0 +1,133 @@
+package dev.hubcord.hub.server;
+
+import dev.hubcord.hub.core.HubCore;
+import dev.hubcord.hub.rest.RestHandler;
+import dev.hubcord.hub.rest.RestRequest;
+import dev.hubcord.hub.rest.RestResponse;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers plain HTTP on the hub's port — {@code /health}, {@code /metrics}, the REST API under
+ * {@code /v1} — and upgrades {@code /ws/v1} and {@code /ws} to the hub's WebSocket.
+ */
+final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
+    private static final byte[] HEALTH = "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private final HubCore core;
+    private final RestHandler rest;
+
+    HttpRequestHandler(HubCore core, RestHandler rest) {
+        this.core = core;
+        this.rest = rest;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!request.decoderResult().isSuccess()) {
+            respond(ctx, request, RestResponse.badRequest("malformed HTTP request"), false);
+            return;
+        }
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        String path = uri.path();
+        String method = request.method().name();
+        if (path.equals("/ws/v1") || path.equals("/ws")) {
+            upgrade(ctx, request);
+            return;
+        }
+        RestResponse response;
+        try {
+            response = switch (path) {
+                case "/health" -> method.equals("GET") ? RestResponse.json(200, HEALTH) : RestResponse.methodNotAllowed(method, path);
+                case "/metrics" -> method.equals("GET")
+                        ? RestResponse.text("text/plain; version=0.0.4; charset=utf-8", core.metrics().scrape())
+                        : RestResponse.methodNotAllowed(method, path);
+                default -> {
+                    if (!path.startsWith("/v1/")) {
+                        yield RestResponse.notFound("no such endpoint: " + path);
+                    }
+                    if (!core.handshake().secretMatches(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+                        yield RestResponse.error(401, "UNAUTHORIZED", "missing or wrong Authorization header");
+                    }
+                    yield rest.handle(RestRequest.of(method, path, uri.parameters()));
+                }
+            };
+        } catch (RuntimeException e) {
+            log.error("REST {} {} failed", method, path, e);
+            response = RestResponse.error(500, "INTERNAL_ERROR", "internal error");
+        }
+        respond(ctx, request, response, HttpUtil.isKeepAlive(request));
+    }
+
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!"websocket".equalsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
+            respond(ctx, request, RestResponse.badRequest("this path takes a WebSocket upgrade"), false);
+            return;
+        }
+        int max = core.config().maxPayloadBytes();
+        WebSocketDecoderConfig decoderConfig = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(max)
+                .allowExtensions(false)
+                .closeOnProtocolViolation(false)
+                .build();
+        String location = "ws://" + request.headers().get(HttpHeaderNames.HOST) + request.uri();
+        WebSocketServerHandshaker handshaker =
+                new WebSocketServerHandshakerFactory(location, null, decoderConfig).newHandshaker(request);
+        if (handshaker == null) {
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+            return;
+        }
+        ctx.channel().config().setAutoRead(false);
+        handshaker.handshake(ctx.channel(), request).addListener(future -> {
+            if (!future.isSuccess()) {
+                log.info("WebSocket handshake with {} failed: {}", ctx.channel().remoteAddress(), future.cause().toString());
+                ctx.close();
+                return;
+            }
+            ctx.pipeline().addLast("ws-aggregator", new WebSocketFrameAggregator(max));
+            ctx.pipeline().addLast("ws-session", new HubWebSocketHandler(core));
+            ctx.pipeline().remove(this);
+            ctx.channel().config().setAutoRead(true);
+        });
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, RestResponse response, boolean keepAlive) {
+        FullHttpResponse http = new DefaultFullHttpResponse(request.protocolVersion(),
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+        if (response.contentType() != null) {
+            http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        }
+        HttpUtil.setContentLength(http, response.body().length);
+        if (keepAlive) {
+            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(http, ctx.voidPromise());
+        } else {
+            http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

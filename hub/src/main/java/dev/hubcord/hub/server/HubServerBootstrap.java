@@ -1,0 +1,59 @@
+package dev.hubcord.hub.server;
+
+import dev.hubcord.hub.core.HubCore;
+import dev.hubcord.hub.rest.RestHandler;
+import dev.hubcord.protocol.CloseCode;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.util.concurrent.TimeUnit;
+
+/** Owns the event loops and the listening socket; every accepted channel joins a group for shutdown. */
+public final class HubServerBootstrap {
+
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workers;
+    private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final HubCore core;
+    private final RestHandler rest;
+
+    public HubServerBootstrap(HubCore core, RestHandler rest) {
+        this.core = core;
+        this.rest = rest;
+        int threads = core.config().ioThreads() > 0 ? core.config().ioThreads() : Runtime.getRuntime().availableProcessors();
+        this.workers = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+    }
+
+    public Channel bind(String host, int port) throws InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new HubServerInitializer(core, rest, channels));
+        return bootstrap.bind(host, port).sync().channel();
+    }
+
+    /** Sends every open connection a close frame (WebSocket ones) and closes it. */
+    public void closeAll(CloseCode code) {
+        for (Channel channel : channels) {
+            if (channel.pipeline().get("ws-session") != null) {
+                channel.writeAndFlush(new CloseWebSocketFrame(code.code(), "hub shutting down"));
+            }
+        }
+        channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    public void shutdown() {
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,258 @@
+package dev.hubcord.hub.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.hub.core.CloseException;
+import dev.hubcord.hub.core.Handshake;
+import dev.hubcord.hub.core.HubCore;
+import dev.hubcord.hub.session.Connection;
+import dev.hubcord.hub.session.HeartbeatStats;
+import dev.hubcord.hub.session.Session;
+import dev.hubcord.protocol.CloseCode;
+import dev.hubcord.protocol.EventType;
+import dev.hubcord.protocol.Opcode;
+import dev.hubcord.protocol.ServiceType;
+import dev.hubcord.protocol.codec.Envelope;
+import dev.hubcord.protocol.codec.EnvelopeScanner;
+import dev.hubcord.protocol.codec.EnvelopeWriter;
+import dev.hubcord.protocol.codec.FrameDecompressor;
+import dev.hubcord.protocol.codec.Json;
+import dev.hubcord.protocol.codec.ProtocolException;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client WebSocket: sends HELLO, decodes each frame (decompressing binary frames with the
+ * negotiated scheme, bounded), checks the connection rules — rate (4008), size (4010), heartbeats
+ * (4007), identify first (4000) — and hands each payload to {@link HubCore}. Any protocol error
+ * closes this connection with its code and reason; nothing else is affected.
+ */
+public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(HubWebSocketHandler.class);
+    private static final byte[] HEARTBEAT_ACK = EnvelopeWriter.control(Opcode.HEARTBEAT_ACK.code(), "null");
+
+    private final HubCore core;
+    private final int maxPayload;
+    private final long heartbeatTimeoutNanos;
+    private Connection connection;
+    private Session session;
+    private RateLimiter rateLimiter;
+    private long lastHeartbeat;
+    private ScheduledFuture<?> heartbeatCheck;
+
+    HubWebSocketHandler(HubCore core) {
+        this.core = core;
+        this.maxPayload = core.config().maxPayloadBytes();
+        this.heartbeatTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(2L * core.config().heartbeatIntervalMs());
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        connection = new Connection(ctx.channel(), maxPayload);
+        long now = System.nanoTime();
+        int rate = core.config().rateLimit();
+        rateLimiter = new RateLimiter(rate, 2 * rate, now);
+        lastHeartbeat = now;
+        int interval = core.config().heartbeatIntervalMs();
+        heartbeatCheck = ctx.executor().scheduleAtFixedRate(this::checkHeartbeat, interval / 2, interval / 2,
+                TimeUnit.MILLISECONDS);
+        connection.send(EnvelopeWriter.control(Opcode.HELLO.code(), "{\"heartbeatInterval\":" + interval + "}"));
+        log.info("connection opened from {}", connection.remoteAddress());
+    }
+
+    private void checkHeartbeat() {
+        if (System.nanoTime() - lastHeartbeat > heartbeatTimeoutNanos) {
+            close(CloseCode.NO_HEARTBEAT, "no heartbeat for twice the interval");
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof WebSocketFrame frame && !connection.isClosing()) {
+                handleFrame(ctx, frame);
+            }
+        } catch (CloseException e) {
+            close(e.code(), e.getMessage());
+        } catch (ProtocolException e) {
+            close(e.closeCode(), e.getMessage());
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void handleFrame(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        byte[] bytes;
+        switch (frame) {
+            case TextWebSocketFrame text -> bytes = ByteBufUtil.getBytes(text.content());
+            case BinaryWebSocketFrame binary -> {
+                FrameDecompressor decompressor = connection.decompressor();
+                if (decompressor == null) {
+                    throw new CloseException(CloseCode.INVALID_JSON, "binary frame without negotiated compression");
+                }
+                bytes = decompressor.decompress(binary.content());
+            }
+            case CloseWebSocketFrame close -> {
+                connection.clientClosed(close.statusCode());
+                ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode() < 0 ? 1000 : close.statusCode(), ""))
+                        .addListener(f -> ctx.close());
+                return;
+            }
+            case PingWebSocketFrame ping -> {
+                ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+                return;
+            }
+            default -> {
+                return;
+            }
+        }
+        if (bytes.length > maxPayload) {
+            throw new CloseException(CloseCode.PAYLOAD_TOO_LARGE, "payload larger than " + maxPayload + " bytes");
+        }
+        long now = System.nanoTime();
+        if (!rateLimiter.tryAcquire(now)) {
+            throw new CloseException(CloseCode.RATE_LIMITED, "rate limited: more than "
+                    + core.config().rateLimit() + " payloads per second");
+        }
+        Envelope envelope = EnvelopeScanner.scan(bytes);
+        Opcode op = Opcode.fromCode(envelope.op());
+        if (op == null || !op.clientMaySend()) {
+            throw new CloseException(CloseCode.UNKNOWN_OPCODE, "unknown opcode " + envelope.op());
+        }
+        if (op == Opcode.HEARTBEAT) {
+            heartbeat(envelope, now);
+            return;
+        }
+        if (session == null) {
+            switch (op) {
+                case IDENTIFY -> {
+                    Handshake.Identify identify = core.handshake().identify(tree(envelope));
+                    connection.startCompression(identify.compression());
+                    session = core.identify(connection, identify);
+                }
+                case RESUME -> {
+                    Handshake.Resume resume = core.handshake().resume(tree(envelope));
+                    connection.startCompression(resume.compression());
+                    session = core.resume(connection, resume);
+                }
+                default -> throw new CloseException(CloseCode.NOT_IDENTIFIED, "not identified: send IDENTIFY or RESUME first");
+            }
+            return;
+        }
+        switch (op) {
+            case IDENTIFY, RESUME -> throw new CloseException(CloseCode.ALREADY_IDENTIFIED, "already identified");
+            case EVENT -> {
+                EventType type = EventType.byName(envelope.t());
+                if (type == null) {
+                    throw new CloseException(CloseCode.INVALID_PAYLOAD, envelope.t() == null
+                            ? "an event needs t" : "unknown event " + envelope.t());
+                }
+                core.event(session, type, envelope);
+            }
+            case ACK -> {
+                if (envelope.dKind() != Envelope.DataKind.OBJECT || envelope.seq() < 0) {
+                    throw new CloseException(CloseCode.INVALID_PAYLOAD, "ACK: d.s must be a sequence number");
+                }
+                core.ack(session, envelope.seq());
+            }
+            case CACHE -> {
+                if (session.type() != ServiceType.SHARDER) {
+                    throw new CloseException(CloseCode.UNKNOWN_OPCODE, "op 5 CACHE may only be sent by sharders");
+                }
+                core.cache(session, envelope);
+            }
+            default -> throw new CloseException(CloseCode.UNKNOWN_OPCODE, "unknown opcode " + envelope.op());
+        }
+    }
+
+    private void heartbeat(Envelope envelope, long now) {
+        lastHeartbeat = now;
+        if (envelope.dKind() == Envelope.DataKind.OTHER) {
+            throw new CloseException(CloseCode.INVALID_PAYLOAD, "HEARTBEAT: d must be an object or null");
+        }
+        if (envelope.dKind() == Envelope.DataKind.OBJECT && session != null) {
+            JsonNode d = tree(envelope);
+            core.heartbeat(session, new HeartbeatStats(stat(d, "heapUsed"), stat(d, "guilds"), stat(d, "players"),
+                    stat(d, "playingPlayers"), stat(d, "inFlight")));
+        }
+        connection.send(HEARTBEAT_ACK);
+    }
+
+    private static long stat(JsonNode d, String field) {
+        JsonNode node = d.get(field);
+        if (node == null || node.isNull()) {
+            return -1;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
+            throw new CloseException(CloseCode.INVALID_PAYLOAD, "HEARTBEAT: " + field + " must be a non-negative integer");
+        }
+        return node.longValue();
+    }
+
+    private static JsonNode tree(Envelope envelope) {
+        try {
+            return Json.mapper().readTree(envelope.bytes(), envelope.dStart(), envelope.dLength());
+        } catch (IOException e) {
+            throw new CloseException(CloseCode.INVALID_JSON, "invalid JSON in d");
+        }
+    }
+
+    private void close(CloseCode code, String reason) {
+        if (connection.isClosing()) {
+            return;
+        }
+        core.metrics().protocolClose();
+        log.info("closing {} {}: {} {}", session == null ? "unidentified connection" : session,
+                connection.remoteAddress(), code.code(), reason);
+        connection.close(code, reason);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException
+                || (cause instanceof CorruptedWebSocketFrameException corrupted
+                        && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG))) {
+            close(CloseCode.PAYLOAD_TOO_LARGE, "frame larger than " + maxPayload + " bytes");
+        } else if (cause instanceof CorruptedWebSocketFrameException) {
+            log.info("WebSocket protocol error from {}: {}", connection.remoteAddress(), cause.getMessage());
+            connection.close(WebSocketCloseStatus.PROTOCOL_ERROR.code(), "WebSocket protocol error");
+        } else if (cause instanceof IOException) {
+            log.debug("connection {} failed: {}", connection.remoteAddress(), cause.toString());
+            ctx.close();
+        } else {
+            log.error("unexpected error on connection {}", connection.remoteAddress(), cause);
+            connection.close(WebSocketCloseStatus.INTERNAL_SERVER_ERROR.code(), "internal error");
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (heartbeatCheck != null) {
+            heartbeatCheck.cancel(false);
+        }
+        connection.release();
+        int clientCode = connection.clientCloseCode();
+        log.info("connection closed: {} {} (client close code {})", session == null ? "unidentified" : session,
+                connection.remoteAddress(), clientCode);
+        if (session != null) {
+            core.connectionLost(session, connection, clientCode == CloseCode.NORMAL.code());
+        }
+        ctx.fireChannelInactive();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.hubcord.hub.session;
+
+import dev.hubcord.protocol.CloseCode;
+import dev.hubcord.protocol.Compression;
+import dev.hubcord.protocol.codec.Codecs;
+import dev.hubcord.protocol.codec.FrameCompressor;
+import dev.hubcord.protocol.codec.FrameDecompressor;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One client WebSocket. Any thread may {@link #send} a payload; the payloads queue up and the
+ * channel's own event loop compresses and writes them in order, flushing once per batch, so routing
+ * never blocks and a busy receiver costs one flush per burst rather than one per event.
+ */
+public final class Connection {
+
+    private final Channel channel;
+    private final int maxPayloadBytes;
+    private final Queue<byte[]> outbound = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drainTask = this::drain;
+
+    // Event-loop confined.
+    private Compression compression = Compression.NONE;
+    private FrameCompressor compressor;
+    private FrameDecompressor decompressor;
+    private volatile boolean closing;
+    private volatile int clientCloseCode = -1;
+
+    public Connection(Channel channel, int maxPayloadBytes) {
+        this.channel = channel;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String remoteAddress() {
+        return String.valueOf(channel.remoteAddress());
+    }
+
+    /** Queues one payload for this connection. Safe from any thread; dropped once the connection closes. */
+    public void send(byte[] payload) {
+        if (closing) {
+            return;
+        }
+        outbound.offer(payload);
+        if (drainScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(drainTask);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        if (!channel.isActive()) {
+            outbound.clear();
+            return;
+        }
+        byte[] payload;
+        boolean wrote = false;
+        while ((payload = outbound.poll()) != null) {
+            channel.write(frame(payload), channel.voidPromise());
+            wrote = true;
+        }
+        if (wrote) {
+            channel.flush();
+        }
+    }
+
+    private Object frame(byte[] payload) {
+        if (compressor == null) {
+            return new TextWebSocketFrame(Unpooled.wrappedBuffer(payload));
+        }
+        ByteBuf compressed = compressor.compress(channel.alloc(), payload, 0, payload.length);
+        return new BinaryWebSocketFrame(compressed);
+    }
+
+    /**
+     * Switches to the negotiated compression. Must run on the event loop; what was queued before is
+     * written uncompressed first, so the switch falls exactly between HELLO-era payloads and the first
+     * payload that may be compressed.
+     */
+    public void startCompression(Compression newCompression) {
+        assert channel.eventLoop().inEventLoop();
+        drain();
+        this.compression = newCompression;
+        this.compressor = Codecs.compressor(newCompression);
+        this.decompressor = Codecs.decompressor(newCompression, maxPayloadBytes);
+    }
+
+    public Compression compression() {
+        return compression;
+    }
+
+    /** The decompressor for the client's binary frames, or {@code null} when none was negotiated. */
+    public FrameDecompressor decompressor() {
+        return decompressor;
+    }
+
+    /** Sends a close frame with the code and reason, then closes. Safe from any thread; idempotent. */
+    public void close(CloseCode code, String reason) {
+        close(code.code(), reason);
+    }
+
+    public void close(int code, String reason) {
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(() -> close(code, reason));
+            return;
+        }
+        if (closing) {
+            return;
+        }
+        drain();
+        closing = true;
+        String safeReason = reason.length() > 120 ? reason.substring(0, 120) : reason;
+        channel.writeAndFlush(new CloseWebSocketFrame(code, safeReason)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /** Records the code of the close frame the client sent. */
+    public void clientClosed(int code) {
+        this.clientCloseCode = code;
+        this.closing = true;
+    }
+
+    /** The code of the client's close frame, or -1 when it sent none. */
+    public int clientCloseCode() {
+        return clientCloseCode;
+    }
+
+    /** Frees the compression contexts. Called on the event loop when the channel closes. */
+    public void release() {
+        closing = true;
+        outbound.clear();
+        if (compressor != null) {
+            compressor.close();
+            compressor = null;
+        }
+        if (decompressor != null) {
+            decompressor.close();
+            decompressor = null;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.hubcord.hub.session;
+
+import dev.hubcord.protocol.ServiceType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * A client's session: it outlives a dropped connection for the resume timeout. Every event sent to
+ * it gets the next sequence number and a place in the replay buffer; events of the {@code one} and
+ * {@code guild} modes are also tracked until the client acknowledges them, so that they can be
+ * delivered again elsewhere if the session ends. All state is guarded by the session's monitor;
+ * payloads are queued on the connection while holding it, which keeps them in sequence order.
+ */
+public final class Session {
+
+    private final String id;
+    private final ServiceType type;
+    private final String name;
+    private final Instant startTime = Instant.now();
+    private final Set<String> subscriptions;
+    private final ReplayBuffer replay;
+    private final Map<Long, RoutedEvent> unacked = new LinkedHashMap<>();
+    private final AtomicInteger unackedCount = new AtomicInteger();
+    private final long joinOrder;
+
+    private long lastSeq;
+    private Connection connection;
+    private boolean ended;
+    /** Mirrors {@code connection != null && !ended} for lock-free reads on the routing path. */
+    private volatile boolean connected;
+    private volatile HeartbeatStats stats = HeartbeatStats.NONE;
+
+    public Session(String id, ServiceType type, String name, Set<String> subscriptions, int replayCapacity,
+            long joinOrder) {
+        this.id = id;
+        this.type = type;
+        this.name = name;
+        this.subscriptions = Set.copyOf(subscriptions);
+        this.replay = new ReplayBuffer(replayCapacity);
+        this.joinOrder = joinOrder;
+    }
+
+    /**
+     * Numbers the event, keeps it for resume, tracks it for ACK when asked to, and queues it on the
+     * connection if there is one.
+     *
+     * @return {@code false} when the session has ended (the caller routes the event elsewhere)
+     */
+    public synchronized boolean deliver(RoutedEvent event, boolean trackAck) {
+        if (ended) {
+            return false;
+        }
+        long seq = ++lastSeq;
+        byte[] payload = event.encode(seq);
+        replay.add(seq, payload);
+        if (trackAck) {
+            unacked.put(seq, event);
+            unackedCount.incrementAndGet();
+        }
+        if (connection != null) {
+            connection.send(payload);
+        }
+        return true;
+    }
+
+    /**
+     * Handles op 7 for {@code seq}: the event is done, and everything up to it was received.
+     *
+     * @return whether {@code seq} was an event awaiting acknowledgement
+     */
+    public synchronized boolean ack(long seq) {
+        if (seq > lastSeq) {
+            return false;
+        }
+        replay.trimThrough(seq);
+        if (unacked.remove(seq) != null) {
+            unackedCount.decrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Attaches a new connection for RESUME: queues every event after {@code seq} on it, then the event
+     * built by {@code resumed} from the replay count, all before any newer event.
+     */
+    public synchronized ResumeOutcome resume(Connection newConnection, long seq, IntFunction<RoutedEvent> resumed) {
+        if (ended) {
+            return new ResumeOutcome.Refused("session has ended");
+        }
+        List<byte[]> replayed = replay.after(seq);
+        if (replayed == null) {
+            return new ResumeOutcome.Refused(seq > lastSeq
+                    ? "seq " + seq + " is ahead of the session (" + lastSeq + ")"
+                    : "seq " + seq + " is older than the replay buffer reaches");
+        }
+        Connection previous = connection;
+        connection = newConnection;
+        connected = true;
+        for (byte[] payload : replayed) {
+            newConnection.send(payload);
+        }
+        deliver(resumed.apply(replayed.size()), false);
+        return new ResumeOutcome.Resumed(replayed.size(), previous);
+    }
+
+    /** Attaches the first connection, right after IDENTIFY. */
+    public synchronized void attach(Connection newConnection) {
+        connection = newConnection;
+        connected = !ended;
+    }
+
+    /** Detaches {@code old} if it is still the current connection; events then wait for a resume. */
+    public synchronized boolean detach(Connection old) {
+        if (connection == old) {
+            connection = null;
+            connected = false;
+            return true;
+        }
+        return false;
+    }
+
+    /** Ends the session for good and returns the events it never acknowledged, oldest first. */
+    public synchronized List<RoutedEvent> end() {
+        if (ended) {
+            return List.of();
+        }
+        ended = true;
+        connection = null;
+        connected = false;
+        List<RoutedEvent> pending = new ArrayList<>(unacked.values());
+        unacked.clear();
+        unackedCount.set(0);
+        return pending;
+    }
+
+    /** Whether the session has a connection now; read without locking. */
+    public boolean isConnected() {
+        return connected;
+    }
+
+    public synchronized Connection connection() {
+        return connection;
+    }
+
+    public synchronized boolean isEnded() {
+        return ended;
+    }
+
+    /** Unacknowledged events: the load figure for {@code one} delivery. Read without locking. */
+    public int unackedCount() {
+        return unackedCount.get();
+    }
+
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ServiceType type() {
+        return type;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Instant startTime() {
+        return startTime;
+    }
+
+    public long joinOrder() {
+        return joinOrder;
+    }
+
+    public boolean subscribedTo(String dispatchName) {
+        return subscriptions.contains(dispatchName);
+    }
+
+    public HeartbeatStats stats() {
+        return stats;
+    }
+
+    public void stats(HeartbeatStats stats) {
+        this.stats = stats;
+    }
+
+    @Override
+    public String toString() {
+        return type.wireName() + " " + name + " (" + id + ")";
+    }
+}
