@@ -1,0 +1,246 @@
+package dev.hubcord.cache.store;
+
+import dev.hubcord.cache.ingest.MemberDraft;
+import dev.hubcord.cache.model.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * A slice of one guild's members (those whose mixed user ID has the same top bits), stored as
+ * parallel arrays sorted by user ID: about 25 bytes a member plus its nickname, no object per
+ * member. It is the unit Caffeine weighs and evicts. Rare fields (guild avatar, timeout) live in
+ * a small copy-on-write map. Writers are serialised by the caller (inside Caffeine's compute for
+ * this segment); readers use optimistic reads.
+ */
+final class MemberSegment {
+
+    static final int PENDING = 1;
+    static final int DEAF = 2;
+    static final int MUTE = 4;
+
+    /** Rare member fields, kept off the hot columns. */
+    record Extra(String avatar, long communicationDisabledUntil) {
+    }
+
+    /** One member as stored, without its user. */
+    record Row(long userId, byte[] nickname, long[] roles, long joinedAt, int flags, Extra extra) {
+        String nicknameText() {
+            return nickname == null ? null : new String(nickname, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final long[] NO_ROLES = new long[0];
+    private static final Extra NO_EXTRA = new Extra(null, Timestamps.NONE);
+
+    private final StampedLock lock = new StampedLock();
+    private long[] ids = new long[2];
+    private long[] joined = new long[2];
+    private long[][] roles = new long[2][];
+    private byte[][] nicks = new byte[2][];
+    private byte[] flags = new byte[2];
+    private volatile Map<Long, Extra> extras = Map.of();
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    /**
+     * Inserts or updates a member. A new member acquires its user before the row is written, so a
+     * refused user (too long a name) leaves nothing half-done.
+     *
+     * @return true when the member is new
+     */
+    boolean upsert(MemberDraft d, long[] internedRoles, UserStore users) {
+        int i = Arrays.binarySearch(ids, 0, size, d.userId());
+        boolean created = i < 0;
+        byte[] nick = d.hasNickname() && d.nickname() != null ? d.nickname().getBytes(StandardCharsets.UTF_8) : null;
+        if (i < 0) {
+            users.acquire(d.userId(), d.user());
+        } else if (d.user() != null) {
+            users.update(d.user());
+        }
+        long stamp = lock.writeLock();
+        try {
+            if (i < 0) {
+                i = -i - 1;
+                insertAt(i, d.userId());
+            }
+            if (d.hasNickname()) {
+                nicks[i] = nick;
+            }
+            if (internedRoles != null) {
+                roles[i] = internedRoles;
+            }
+            if (d.hasJoinedAt()) {
+                joined[i] = d.joinedAt();
+            }
+            flags[i] = (byte) (bit(d.pending(), flags[i], PENDING) | bit(d.deaf(), flags[i], DEAF)
+                    | bit(d.mute(), flags[i], MUTE));
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+        if (d.hasAvatar() || d.hasCommunicationDisabledUntil()) {
+            Extra old = extras.getOrDefault(d.userId(), NO_EXTRA);
+            Extra next = new Extra(d.hasAvatar() ? d.avatar() : old.avatar(),
+                    d.hasCommunicationDisabledUntil() ? d.communicationDisabledUntil() : old.communicationDisabledUntil());
+            putExtra(d.userId(), next.equals(NO_EXTRA) ? null : next);
+        }
+        return created;
+    }
+
+    boolean contains(long userId) {
+        return Arrays.binarySearch(ids, 0, size, userId) >= 0;
+    }
+
+    /** Removes a member; the caller releases its user. */
+    boolean remove(long userId) {
+        int i = Arrays.binarySearch(ids, 0, size, userId);
+        if (i < 0) {
+            return false;
+        }
+        long stamp = lock.writeLock();
+        try {
+            int tail = size - i - 1;
+            System.arraycopy(ids, i + 1, ids, i, tail);
+            System.arraycopy(joined, i + 1, joined, i, tail);
+            System.arraycopy(roles, i + 1, roles, i, tail);
+            System.arraycopy(nicks, i + 1, nicks, i, tail);
+            System.arraycopy(flags, i + 1, flags, i, tail);
+            size--;
+            roles[size] = null;
+            nicks[size] = null;
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+        putExtra(userId, null);
+        return true;
+    }
+
+    Row get(long userId) {
+        long stamp = lock.tryOptimisticRead();
+        Row row = find(userId);
+        if (!lock.validate(stamp)) {
+            stamp = lock.readLock();
+            try {
+                row = find(userId);
+            } finally {
+                lock.unlockRead(stamp);
+            }
+        }
+        return row;
+    }
+
+    private Row find(long userId) {
+        long[] a = ids;
+        int n = Math.min(size, a.length);
+        int i = Arrays.binarySearch(a, 0, n, userId);
+        if (i < 0 || i >= joined.length || i >= roles.length || i >= nicks.length || i >= flags.length) {
+            return null;
+        }
+        long[] r = roles[i];
+        return new Row(userId, nicks[i], r == null ? NO_ROLES : r, joined[i], flags[i], extras.get(userId));
+    }
+
+    /** A consistent copy of all rows, for scans that must not hold the lock. */
+    Row[] snapshot() {
+        long stamp = lock.readLock();
+        try {
+            Map<Long, Extra> ex = extras;
+            Row[] out = new Row[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = new Row(ids[i], nicks[i], roles[i] == null ? NO_ROLES : roles[i], joined[i], flags[i],
+                        ex.isEmpty() ? null : ex.get(ids[i]));
+            }
+            return out;
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    void forEachUser(LongConsumer action) {
+        for (int i = 0; i < size; i++) {
+            action.accept(ids[i]);
+        }
+    }
+
+    /** Rewrites role arrays, e.g. to strip a deleted role. */
+    void rewriteRoles(UnaryOperator<long[]> rewrite) {
+        long stamp = lock.writeLock();
+        try {
+            for (int i = 0; i < size; i++) {
+                if (roles[i] != null) {
+                    roles[i] = rewrite.apply(roles[i]);
+                }
+            }
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
+    /** Splits by the next bit of the mixed user ID ({@code bit} counted from the top). */
+    MemberSegment[] split(int bit) {
+        MemberSegment[] halves = {new MemberSegment(), new MemberSegment()};
+        Map<Long, Extra> ex = extras;
+        for (int i = 0; i < size; i++) {
+            MemberSegment h = halves[(int) ((Hashing.mix(ids[i]) >>> (63 - bit)) & 1)];
+            int at = h.size;
+            h.insertAt(at, ids[i]);
+            h.joined[at] = joined[i];
+            h.roles[at] = roles[i];
+            h.nicks[at] = nicks[i];
+            h.flags[at] = flags[i];
+            Extra e = ex.get(ids[i]);
+            if (e != null) {
+                h.putExtra(ids[i], e);
+            }
+        }
+        return halves;
+    }
+
+    private void insertAt(int at, long userId) {
+        if (size == ids.length) {
+            int cap = size + (size >> 2) + 2;
+            ids = Arrays.copyOf(ids, cap);
+            joined = Arrays.copyOf(joined, cap);
+            roles = Arrays.copyOf(roles, cap);
+            nicks = Arrays.copyOf(nicks, cap);
+            flags = Arrays.copyOf(flags, cap);
+        }
+        int tail = size - at;
+        System.arraycopy(ids, at, ids, at + 1, tail);
+        System.arraycopy(joined, at, joined, at + 1, tail);
+        System.arraycopy(roles, at, roles, at + 1, tail);
+        System.arraycopy(nicks, at, nicks, at + 1, tail);
+        System.arraycopy(flags, at, flags, at + 1, tail);
+        ids[at] = userId;
+        joined[at] = Timestamps.NONE;
+        roles[at] = NO_ROLES;
+        nicks[at] = null;
+        flags[at] = 0;
+        size++;
+    }
+
+    private void putExtra(long userId, Extra e) {
+        Map<Long, Extra> cur = extras;
+        if (e == null && !cur.containsKey(userId)) {
+            return;
+        }
+        Map<Long, Extra> next = new HashMap<>(cur);
+        if (e == null) {
+            next.remove(userId);
+        } else {
+            next.put(userId, e);
+        }
+        extras = Map.copyOf(next);
+    }
+
+    private static int bit(Boolean value, byte old, int mask) {
+        return value == null ? old & mask : value ? mask : 0;
+    }
+}

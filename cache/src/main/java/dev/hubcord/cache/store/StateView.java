@@ -1,0 +1,195 @@
+package dev.hubcord.cache.store;
+
+import dev.hubcord.cache.model.Channel;
+import dev.hubcord.cache.model.Guild;
+import dev.hubcord.cache.model.Member;
+import dev.hubcord.cache.model.Role;
+import dev.hubcord.cache.model.Timestamps;
+import dev.hubcord.cache.model.User;
+import dev.hubcord.cache.model.VoiceState;
+import dev.hubcord.cache.permissions.PermissionCalculator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Read side of the store. Never takes a guild's lock: it reads immutable snapshots, concurrent
+ * maps and segments with optimistic reads, so answers stay fast while writers stream a guild.
+ * An empty Optional means "not cached" (a 404 for the REST layer).
+ */
+public final class StateView {
+
+    private static final Comparator<Channel> CHANNEL_ORDER =
+            Comparator.comparingInt(Channel::position).thenComparing(Channel::id, Long::compareUnsigned);
+    private static final Comparator<Role> ROLE_ORDER =
+            Comparator.comparingInt(Role::position).thenComparing(Role::id, Long::compareUnsigned);
+
+    private final State state;
+
+    StateView(State state) {
+        this.state = state;
+    }
+
+    public Optional<Guild> guild(long guildId) {
+        GuildEntry e = state.guilds.get(guildId);
+        GuildInfo i = e == null ? null : e.info;
+        if (i == null) {
+            return Optional.empty();
+        }
+        long cached = state.members.count(e);
+        int memberCount = i.memberCount() >= 0 ? i.memberCount() : (int) Math.min(Integer.MAX_VALUE, cached);
+        return Optional.of(new Guild(i.id(), i.name(), i.icon(), i.ownerId(), i.region(), memberCount, i.unavailable(),
+                e.channels.size(), e.roles.size(), cached, e.voiceStates.size()));
+    }
+
+    public Optional<List<Channel>> channels(long guildId) {
+        return entry(guildId).map(e -> e.channels.values().stream().sorted(CHANNEL_ORDER).toList());
+    }
+
+    public Optional<Channel> channel(long guildId, long channelId) {
+        return entry(guildId).map(e -> e.channels.get(channelId));
+    }
+
+    public Optional<List<Role>> roles(long guildId) {
+        return entry(guildId).map(e -> e.roles.values().stream().sorted(ROLE_ORDER).toList());
+    }
+
+    public Optional<Role> role(long guildId, long roleId) {
+        return entry(guildId).map(e -> e.roles.get(roleId));
+    }
+
+    public Optional<List<VoiceState>> voiceStates(long guildId) {
+        return entry(guildId).map(e -> e.voiceStates.values().stream()
+                .sorted(Comparator.comparing(VoiceState::userId, Long::compareUnsigned)).toList());
+    }
+
+    /** Voice states in a channel; an empty list for a channel that is not a voice channel. */
+    public Optional<List<VoiceState>> voiceStatesIn(long guildId, long channelId) {
+        return channel(guildId, channelId).map(c -> c.isVoice()
+                ? voiceStates(guildId).orElse(List.of()).stream().filter(v -> v.channelId() == channelId).toList()
+                : List.of());
+    }
+
+    public Optional<VoiceState> voiceState(long guildId, long userId) {
+        return entry(guildId).map(e -> e.voiceStates.get(userId));
+    }
+
+    public Optional<Member> member(long guildId, long userId) {
+        return entry(guildId).map(e -> state.members.get(e, userId)).map(row -> toMember(guildId, row));
+    }
+
+    public long userCount() {
+        return state.users.count();
+    }
+
+    public Optional<User> user(long userId) {
+        return state.users.get(userId);
+    }
+
+    /**
+     * Members whose username, global name or nickname starts with {@code query} (ignoring case),
+     * or whose {@code username#discriminator} equals it; at most {@code limit}.
+     */
+    public Optional<List<Member>> searchMembers(long guildId, String query, int limit) {
+        Optional<GuildEntry> entry = entry(guildId);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        MemberSearch search = new MemberSearch(query);
+        List<Member> found = new ArrayList<>();
+        for (MemberSegment seg : state.members.segmentsOf(entry.get())) {
+            for (MemberSegment.Row row : seg.snapshot()) {
+                if (found.size() >= limit) {
+                    return Optional.of(found);
+                }
+                String nick = row.nicknameText();
+                if (nick != null && search.prefixOf(nick)) {
+                    found.add(toMember(guildId, row));
+                    continue;
+                }
+                User u = state.users.userOf(row.userId());
+                if (search.matches(u)) {
+                    found.add(toMember(guildId, row, u));
+                }
+            }
+        }
+        return Optional.of(found);
+    }
+
+    /** Guild-wide permissions; empty when the guild or the member is not cached. */
+    public OptionalLong permissions(long guildId, long userId, long nowMicros) {
+        GuildEntry e = state.guilds.get(guildId);
+        PermissionCalculator.Subject s = subject(e, userId, nowMicros);
+        return s == null ? OptionalLong.empty() : OptionalLong.of(PermissionCalculator.guild(s, e.roles));
+    }
+
+    /** Permissions in a channel; empty when the guild, the member or the channel is not cached. */
+    public OptionalLong permissions(long guildId, long userId, long channelId, long nowMicros) {
+        GuildEntry e = state.guilds.get(guildId);
+        PermissionCalculator.Subject s = subject(e, userId, nowMicros);
+        Channel c = e == null ? null : e.channels.get(channelId);
+        return s == null || c == null ? OptionalLong.empty()
+                : OptionalLong.of(PermissionCalculator.channel(s, e.roles, c));
+    }
+
+    public long guildCount() {
+        return state.guilds.size();
+    }
+
+    public long channelCount() {
+        return state.guilds.values().stream().mapToLong(e -> e.channels.size()).sum();
+    }
+
+    public long roleCount() {
+        return state.guilds.values().stream().mapToLong(e -> e.roles.size()).sum();
+    }
+
+    public long voiceStateCount() {
+        return state.guilds.values().stream().mapToLong(e -> e.voiceStates.size()).sum();
+    }
+
+    public long memberCount() {
+        return state.members.cachedMembers();
+    }
+
+    public long evictedMembers() {
+        return state.members.evictedMembers();
+    }
+
+    public long evictedSegments() {
+        return state.members.evictedSegments();
+    }
+
+    public long evictedOrphanUsers() {
+        return state.users.orphanEvictions();
+    }
+
+    private PermissionCalculator.Subject subject(GuildEntry e, long userId, long nowMicros) {
+        GuildInfo info = e == null ? null : e.info;
+        MemberSegment.Row row = info == null ? null : state.members.get(e, userId);
+        if (row == null) {
+            return null;
+        }
+        long until = row.extra() == null ? Timestamps.NONE : row.extra().communicationDisabledUntil();
+        return new PermissionCalculator.Subject(e.id, info.ownerId(), userId, row.roles(),
+                until != Timestamps.NONE && until > nowMicros);
+    }
+
+    private Optional<GuildEntry> entry(long guildId) {
+        return Optional.ofNullable(state.guilds.get(guildId));
+    }
+
+    private Member toMember(long guildId, MemberSegment.Row row) {
+        return toMember(guildId, row, state.users.userOf(row.userId()));
+    }
+
+    private static Member toMember(long guildId, MemberSegment.Row row, User user) {
+        MemberSegment.Extra x = row.extra();
+        return new Member(guildId, row.userId(), row.nicknameText(), row.roles(), row.joinedAt(),
+                x == null ? null : x.avatar(), x == null ? Timestamps.NONE : x.communicationDisabledUntil(),
+                (row.flags() & MemberSegment.PENDING) != 0, (row.flags() & MemberSegment.DEAF) != 0,
+                (row.flags() & MemberSegment.MUTE) != 0, user);
+    }
+}

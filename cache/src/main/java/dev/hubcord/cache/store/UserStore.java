@@ -1,0 +1,110 @@
+package dev.hubcord.cache.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.hubcord.cache.ingest.UserDraft;
+import dev.hubcord.cache.model.User;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * All users, shared by every membership that references them (one record per user, whatever the
+ * number of guilds). A user lives as long as a cached membership references it, like the user
+ * cache of a Discord library; users pushed on their own without a membership ("orphans") are kept
+ * in a Caffeine LRU of bounded size, so the user count is bounded by the member budget plus the
+ * orphan budget.
+ */
+public final class UserStore {
+
+    private final UserStripe[] stripes;
+    private final int mask;
+    private final Cache<Long, Boolean> orphans;
+    private final LongAdder orphanEvictions = new LongAdder();
+
+    public UserStore(int stripeCount, long orphanBudget) {
+        int n = Integer.highestOneBit(Math.max(1, stripeCount));
+        stripes = new UserStripe[n];
+        for (int i = 0; i < n; i++) {
+            stripes[i] = new UserStripe();
+        }
+        mask = n - 1;
+        orphans = Caffeine.newBuilder()
+                .maximumSize(orphanBudget)
+                .executor(Runnable::run)
+                .<Long, Boolean>evictionListener((id, v, cause) -> {
+                    if (cause.wasEvicted() && id != null && stripe(id).removeIfUnreferenced(id)) {
+                        orphanEvictions.increment();
+                    }
+                })
+                .build();
+    }
+
+    private UserStripe stripe(long id) {
+        return stripes[(int) (Hashing.mix(id) & mask)];
+    }
+
+    /** A membership now references this user; {@code draft} (nullable) updates its fields. */
+    void acquire(long id, UserDraft draft) {
+        UserStripe s = stripe(id);
+        byte[] blob = null;
+        if (draft != null) {
+            byte[] old = draft.complete() ? null : s.blob(id);
+            blob = UserBlob.merge(old == UserStripe.ABSENT ? null : old, draft);
+        }
+        s.acquire(id, blob);
+    }
+
+    /** Updates a user that a membership already references (no new reference). */
+    void update(UserDraft draft) {
+        UserStripe s = stripe(draft.id());
+        byte[] old = s.blob(draft.id());
+        if (old == UserStripe.ABSENT) {
+            return;
+        }
+        // put() never creates here: the membership holds a reference, so the user exists.
+        s.put(draft.id(), UserBlob.merge(old, draft));
+    }
+
+    void release(long id) {
+        stripe(id).release(id);
+    }
+
+    /** Stores a user pushed with {@code type: user}. */
+    public void put(UserDraft draft) {
+        UserStripe s = stripe(draft.id());
+        byte[] old = draft.complete() ? null : s.blob(draft.id());
+        if (s.put(draft.id(), UserBlob.merge(old == UserStripe.ABSENT ? null : old, draft))) {
+            orphans.put(draft.id(), Boolean.TRUE);
+        }
+    }
+
+    /** Removes a user unless a cached membership still references it. */
+    public boolean remove(long id) {
+        orphans.invalidate(id);
+        return stripe(id).removeIfUnreferenced(id);
+    }
+
+    public Optional<User> get(long id) {
+        byte[] blob = stripe(id).blob(id);
+        return blob == UserStripe.ABSENT ? Optional.empty() : Optional.of(UserBlob.decode(id, blob));
+    }
+
+    /** The user for a member row: always present while the membership exists. */
+    User userOf(long id) {
+        byte[] blob = stripe(id).blob(id);
+        return UserBlob.decode(id, blob == UserStripe.ABSENT ? null : blob);
+    }
+
+    public long count() {
+        long n = 0;
+        for (UserStripe s : stripes) {
+            n += s.size();
+        }
+        return n;
+    }
+
+    public long orphanEvictions() {
+        orphans.cleanUp();
+        return orphanEvictions.sum();
+    }
+}
