@@ -12,6 +12,7 @@ import dev.hubcord.protocol.client.HubClientException;
 import dev.hubcord.protocol.client.HubClientOptions;
 import dev.hubcord.protocol.client.IncomingEvent;
 import dev.hubcord.protocol.client.StateChange;
+import dev.hubcord.protocol.codec.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,19 +60,19 @@ class HubClientLifecycleTest {
                     for (int n = 1; n <= 3; n++) {
                         worker.client.send("PLAYER_PLAY", Map.of("guildID", Clients.GUILD, "n", n));
                     }
-                    queuedWhileAway.set(((dev.hubcord.protocol.client.internal.DefaultHubClient) worker.client).queued());
+                    queuedWhileAway.set(worker.client.queued());
                 }
             });
             worker.client.connect().get(10, TimeUnit.SECONDS);
             String session = worker.session();
-            sharder.client.send("EXECUTE_COMMAND", dev.hubcord.protocol.codec.Json.mapper().readTree(command(1)));
+            sharder.client.send("EXECUTE_COMMAND", Json.mapper().readTree(command(1)));
             await().until(() -> worker.named("EXECUTE_COMMAND").size() == 1);
             await().until(() -> hub.server().core().sessions().get(session).unackedCount() == 0);
 
             hub.server().core().sessions().get(session).connection().channel().close();
             await().until(() -> !hub.server().core().sessions().get(session).isConnected());
             for (int i = 2; i <= 3; i++) {
-                sharder.client.send("EXECUTE_COMMAND", dev.hubcord.protocol.codec.Json.mapper().readTree(command(i)));
+                sharder.client.send("EXECUTE_COMMAND", Json.mapper().readTree(command(i)));
             }
             await().until(() -> worker.named("RESUMED").size() == 1);
             assertThat(worker.session()).isEqualTo(session);
@@ -122,6 +123,8 @@ class HubClientLifecycleTest {
                     .extracting(e -> ((HubClientException) e).kind())
                     .isEqualTo(HubClientException.Kind.AUTHENTICATION_FAILED);
             assertThat(intruder.client.state()).isEqualTo(ConnectionState.FAILED);
+            await().until(() -> intruder.states.stream().anyMatch(
+                    c -> c.state() == ConnectionState.FAILED && c.closeCode() == 4001));
             int statesAtFailure = intruder.states.size();
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
                     .until(() -> intruder.states.size() == statesAtFailure

@@ -39,7 +39,11 @@ public final class EnvelopeScanner {
     }
 
     private static Envelope scan(JsonParser p, byte[] json, int offset) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            throw new ProtocolException(ProtocolException.Kind.INVALID_JSON, "invalid JSON: empty payload");
+        }
+        if (first != JsonToken.START_OBJECT) {
             throw invalid("payload must be a JSON object");
         }
         int op = Integer.MIN_VALUE;
