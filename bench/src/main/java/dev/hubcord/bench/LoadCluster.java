@@ -11,6 +11,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -61,13 +62,32 @@ final class LoadCluster implements AutoCloseable {
         return new Client(handler, channel);
     }
 
+    /**
+     * Waits (bounded) for every sent event to be acknowledged, then closes each connection with 1000
+     * so its session ends at once: a later scenario must not inherit redeliveries from this one.
+     */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (stats.inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         for (Client c : sharders) {
-            c.channel().close();
+            c.channel().writeAndFlush(new CloseWebSocketFrame(1000, "bench done"));
         }
         for (Client c : workers) {
-            c.channel().close();
+            c.channel().writeAndFlush(new CloseWebSocketFrame(1000, "bench done"));
+        }
+        for (Client c : sharders) {
+            c.channel().closeFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        for (Client c : workers) {
+            c.channel().closeFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }

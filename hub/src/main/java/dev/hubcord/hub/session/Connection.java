@@ -122,8 +122,20 @@ public final class Connection {
         }
         drain();
         closing = true;
-        String safeReason = reason.length() > 120 ? reason.substring(0, 120) : reason;
-        channel.writeAndFlush(new CloseWebSocketFrame(code, safeReason)).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(new CloseWebSocketFrame(code, truncate(reason))).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** WebSocket close reasons are limited to 123 bytes of UTF-8; keep whole characters. */
+    static String truncate(String reason) {
+        byte[] utf8 = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (utf8.length <= 120) {
+            return reason;
+        }
+        int end = 120;
+        while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return new String(utf8, 0, end, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public boolean isClosing() {

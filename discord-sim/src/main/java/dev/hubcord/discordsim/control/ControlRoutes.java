@@ -1,0 +1,192 @@
+package dev.hubcord.discordsim.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.discordsim.SimException;
+import dev.hubcord.discordsim.gateway.GatewayControl;
+import dev.hubcord.discordsim.json.Json;
+import dev.hubcord.discordsim.population.Population;
+import dev.hubcord.discordsim.population.SimGuild;
+import dev.hubcord.discordsim.population.Snowflakes;
+import dev.hubcord.discordsim.rest.RestConfig;
+import dev.hubcord.discordsim.rest.RestExchange;
+import java.util.function.Function;
+
+/**
+ * The control API over HTTP, under {@code /_sim/}: the same operations as {@link SimControl}, for tests in other
+ * processes and for poking a standalone simulator with curl. Errors come back as JSON with status 400 or 404.
+ */
+public final class ControlRoutes implements Function<RestExchange.Request, RestExchange.Response> {
+
+    private final SimControl control;
+    private final Population population;
+
+    public ControlRoutes(SimControl control, Population population) {
+        this.control = control;
+        this.population = population;
+    }
+
+    @Override
+    public RestExchange.Response apply(RestExchange.Request r) {
+        try {
+            return route(r, r.path().substring("/_sim/".length()).split("/"));
+        } catch (SimException e) {
+            int status = e.kind() == SimException.Kind.NOT_FOUND ? 404 : 400;
+            return RestExchange.Response.error(status, 0, e.getMessage());
+        } catch (NumberFormatException e) {
+            return RestExchange.Response.error(400, 0, "bad number: " + e.getMessage());
+        }
+    }
+
+    private RestExchange.Response route(RestExchange.Request r, String[] p) {
+        String m = r.method();
+        GatewayControl gw = control.gateway();
+        String head = p[0];
+        if (m.equals("GET") && p.length == 1) {
+            return switch (head) {
+                case "health" -> ok(Json.obj().put("status", "ok"));
+                case "connections" -> ok(Json.MAPPER.valueToTree(gw.connections()));
+                case "sessions" -> ok(Json.MAPPER.valueToTree(gw.sessionIds()));
+                case "identifies" -> ok(Json.MAPPER.valueToTree(r.queryParam("shard") == null ? gw.identifies()
+                        : gw.identifies(Integer.parseInt(r.queryParam("shard")))));
+                case "received" -> ok(Json.MAPPER.valueToTree(r.queryParam("connection") != null
+                        ? gw.received(Long.parseLong(r.queryParam("connection")))
+                        : gw.receivedByShard(Integer.parseInt(require(r.queryParam("shard"), "shard")))));
+                case "guilds" -> ok(guilds(r.queryParam("shards")));
+                default -> notFound();
+            };
+        }
+        if (m.equals("POST") && p.length == 3 && (head.equals("connections") || head.equals("shards"))) {
+            return ok(Json.obj().put("affected", connectionAction(r, head.equals("shards"), p[1], p[2])));
+        }
+        if (m.equals("POST") && p.length == 1) {
+            JsonNode body = body(r);
+            return switch (head) {
+                case "dispatch" -> ok(Json.obj().put("delivered", dispatch(body)));
+                case "messages" -> ok(control.events().messageCreate(id(body, "channel_id"), id(body, "author_id"),
+                        body.path("content").asText("")));
+                case "interactions" -> {
+                    SimEvents.CreatedInteraction i = control.events().interactionCreate(id(body, "channel_id"),
+                            id(body, "user_id"), require(body.path("name").textValue(), "name"), body.get("options"));
+                    yield ok(i.payload());
+                }
+                case "reconnect-before-hello" -> {
+                    gw.reconnectBeforeHello(Integer.parseInt(require(r.queryParam("count"), "count")));
+                    yield ok(Json.obj());
+                }
+                default -> notFound();
+            };
+        }
+        if (head.equals("rest") && p.length >= 2) {
+            return restRoute(r, m, p);
+        }
+        return notFound();
+    }
+
+    private RestExchange.Response restRoute(RestExchange.Request r, String m, String[] p) {
+        if (p[1].equals("requests") && m.equals("GET")) {
+            return ok(Json.MAPPER.valueToTree(control.restRequests()));
+        }
+        if (p[1].equals("requests") && m.equals("DELETE")) {
+            control.clearRestRequests();
+            return RestExchange.Response.noContent();
+        }
+        JsonNode body = body(r);
+        if (p[1].equals("global") && m.equals("POST")) {
+            control.setRestConfig(control.restConfig().withGlobal(body.path("limit").asInt(50),
+                    body.path("window_ms").asLong(1000)));
+            return ok(Json.MAPPER.valueToTree(control.restConfig()));
+        }
+        if (p[1].equals("buckets") && p.length == 3 && m.equals("POST")) {
+            control.setRestConfig(control.restConfig().withBucket(p[2], new RestConfig.BucketLimit(
+                    body.path("limit").asInt(5), body.path("window_ms").asLong(5000),
+                    body.path("shared").asBoolean(false))));
+            return ok(Json.MAPPER.valueToTree(control.restConfig()));
+        }
+        return notFound();
+    }
+
+    private int connectionAction(RestExchange.Request r, boolean shard, String target, String action) {
+        GatewayControl gw = control.gateway();
+        long id = Long.parseLong(target);
+        int code = r.queryParam("code") == null ? 4000 : Integer.parseInt(r.queryParam("code"));
+        boolean resumable = Boolean.parseBoolean(r.queryParam("resumable"));
+        if (shard) {
+            int s = (int) id;
+            return switch (action) {
+                case "close" -> gw.closeShard(s, code);
+                case "drop" -> gw.dropShard(s);
+                case "reconnect" -> gw.reconnectShard(s);
+                case "invalidate" -> gw.invalidateShard(s, resumable);
+                case "heartbeat" -> gw.requestHeartbeatShard(s);
+                default -> throw new SimException(SimException.Kind.NOT_FOUND, "unknown action " + action);
+            };
+        }
+        switch (action) {
+            case "close" -> gw.close(id, code);
+            case "drop" -> gw.drop(id);
+            case "reconnect" -> gw.reconnect(id);
+            case "invalidate" -> gw.invalidateSession(id, resumable);
+            case "heartbeat" -> gw.requestHeartbeat(id);
+            default -> throw new SimException(SimException.Kind.NOT_FOUND, "unknown action " + action);
+        }
+        return 1;
+    }
+
+    private int dispatch(JsonNode body) {
+        String type = require(body.path("t").textValue(), "t");
+        JsonNode d = body.path("d");
+        if (body.has("guild_id")) {
+            return control.dispatchToGuild(id(body, "guild_id"), type, d);
+        }
+        if (body.has("shard")) {
+            return control.dispatchToShard(body.path("shard").asInt(), type, d);
+        }
+        return control.dispatchWithoutGuild(type, d);
+    }
+
+    private ArrayNode guilds(String shards) {
+        int n = shards == null ? 1 : Integer.parseInt(shards);
+        ArrayNode list = Json.arr();
+        for (SimGuild g : population.guilds()) {
+            ObjectNode o = list.addObject();
+            o.put("id", Json.id(g.id()));
+            o.put("name", g.name());
+            o.put("member_count", g.memberCount());
+            o.put("shard", Snowflakes.shardFor(g.id(), n));
+        }
+        return list;
+    }
+
+    private static JsonNode body(RestExchange.Request r) {
+        JsonNode node = r.body() == null || r.body().isBlank() ? Json.obj() : Json.parseOrNull(r.body());
+        if (node == null || !node.isObject()) {
+            throw new SimException(SimException.Kind.BAD_REQUEST, "body must be a JSON object");
+        }
+        return node;
+    }
+
+    private static long id(JsonNode body, String field) {
+        long id = Json.snowflake(body.path(field));
+        if (id < 0) {
+            throw new SimException(SimException.Kind.BAD_REQUEST, "missing or bad " + field);
+        }
+        return id;
+    }
+
+    private static String require(String value, String name) {
+        if (value == null) {
+            throw new SimException(SimException.Kind.BAD_REQUEST, "missing " + name);
+        }
+        return value;
+    }
+
+    private static RestExchange.Response ok(JsonNode body) {
+        return RestExchange.Response.json(200, body);
+    }
+
+    private static RestExchange.Response notFound() {
+        return RestExchange.Response.error(404, 0, "unknown control route");
+    }
+}

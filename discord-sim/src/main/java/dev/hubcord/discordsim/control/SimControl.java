@@ -1,0 +1,78 @@
+package dev.hubcord.discordsim.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.discordsim.gateway.Gateway;
+import dev.hubcord.discordsim.gateway.GatewayControl;
+import dev.hubcord.discordsim.population.Population;
+import dev.hubcord.discordsim.rest.Rest;
+import dev.hubcord.discordsim.rest.RestConfig;
+import dev.hubcord.discordsim.rest.RestExchange;
+import java.util.List;
+
+/**
+ * The control API for tests, in Java; {@link ControlRoutes} offers the same over HTTP under {@code /_sim/}. Inject
+ * raw dispatches, trigger population events, steer gateway connections, and read what clients did.
+ */
+public final class SimControl {
+
+    private final Gateway gateway;
+    private final Rest rest;
+    private final SimEvents events;
+
+    public SimControl(Population population, Gateway gateway, Rest rest) {
+        this.gateway = gateway;
+        this.rest = rest;
+        this.events = new SimEvents(population, gateway, rest.context());
+    }
+
+    /** Connection-level controls and gateway records (close, drop, op 7, op 9, op 1, received payloads, IDENTIFYs). */
+    public GatewayControl gateway() {
+        return gateway.control();
+    }
+
+    /** Population events (messages, interactions, members, roles, channels, guilds) with their dispatches. */
+    public SimEvents events() {
+        return events;
+    }
+
+    /**
+     * Injects any dispatch into the sessions of the guild's shard (intents and MESSAGE_CONTENT still apply); returns
+     * how many sessions received it.
+     */
+    public int dispatchToGuild(long guildId, String type, JsonNode data) {
+        return gateway.dispatchToGuild(guildId, type, data);
+    }
+
+    /** Injects any dispatch into every session with this shard id. */
+    public int dispatchToShard(int shardId, String type, JsonNode data) {
+        return gateway.dispatchToShard(shardId, type, data);
+    }
+
+    /** Injects a dispatch that has no guild (DMs, USER_UPDATE …): shard 0 only, as Discord routes them. */
+    public int dispatchWithoutGuild(String type, JsonNode data) {
+        return gateway.dispatchWithoutGuild(type, data);
+    }
+
+    /** Every REST request so far, with the status it got. */
+    public List<RestExchange.Recorded> restRequests() {
+        return rest.requests();
+    }
+
+    public void clearRestRequests() {
+        rest.clearRequests();
+    }
+
+    /** 401, 403 and non-shared 429 responses so far (Discord bans IPs at 10,000 per 10 minutes). */
+    public int invalidRestRequests() {
+        return rest.invalidRequestCount();
+    }
+
+    public RestConfig restConfig() {
+        return rest.config();
+    }
+
+    /** Replaces REST limits at runtime (e.g. a tiny global limit to provoke a global 429); windows restart. */
+    public void setRestConfig(RestConfig config) {
+        rest.reconfigure(config);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.hubcord.discordsim.payload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.discordsim.json.Json;
+import dev.hubcord.discordsim.population.Population;
+import dev.hubcord.discordsim.population.SimMember;
+import dev.hubcord.discordsim.population.SimUser;
+import java.util.List;
+
+/** Message and interaction objects. */
+public final class MessagePayloads {
+
+    private MessagePayloads() {}
+
+    /** What a message says, independent of where and by whom. */
+    public record Content(String text, JsonNode embeds, JsonNode components, boolean tts, int flags) {
+
+        /** Reads a REST message body ({@code content}, {@code embeds}, {@code components}, {@code tts}, flags). */
+        public static Content of(JsonNode body) {
+            return new Content(body.path("content").asText(""), body.path("embeds"), body.path("components"),
+                    body.path("tts").asBoolean(false), body.path("flags").asInt(0));
+        }
+
+        public static Content text(String text) {
+            return new Content(text, null, null, false, 0);
+        }
+
+        public boolean empty() {
+            return text.isEmpty() && (embeds == null || embeds.isEmpty())
+                    && (components == null || components.isEmpty());
+        }
+    }
+
+    /**
+     * A message. {@code member} is partial (no {@code user}) as in real MESSAGE_CREATE; {@code guildId} 0 = a DM;
+     * {@code webhookId} non-zero marks interaction responses and follow-ups.
+     */
+    public static ObjectNode message(long id, long channelId, long guildId, SimUser author, SimMember member,
+            Content content, List<SimUser> mentions, long webhookId, long applicationId) {
+        ObjectNode m = Json.obj();
+        m.put("type", 0);
+        m.put("tts", content.tts());
+        m.put("timestamp", Json.timestamp(System.currentTimeMillis()));
+        m.put("pinned", false);
+        ArrayNode mentioned = m.putArray("mentions");
+        mentions.forEach(u -> mentioned.add(UserPayloads.user(u)));
+        m.putArray("mention_roles");
+        m.put("mention_everyone", content.text().contains("@everyone"));
+        if (member != null && guildId != 0) {
+            m.set("member", GuildPayloads.member(member, null));
+        }
+        m.put("id", Json.id(id));
+        m.put("flags", content.flags());
+        m.set("embeds", content.embeds() == null || content.embeds().isMissingNode() ? Json.arr() : content.embeds());
+        m.putNull("edited_timestamp");
+        m.put("content", content.text());
+        m.set("components", content.components() == null || content.components().isMissingNode() ? Json.arr()
+                : content.components());
+        m.put("channel_type", 0);
+        m.put("channel_id", Json.id(channelId));
+        m.set("author", UserPayloads.user(author));
+        m.putArray("attachments");
+        if (guildId != 0) {
+            m.put("guild_id", Json.id(guildId));
+        }
+        if (webhookId != 0) {
+            m.put("webhook_id", Json.id(webhookId));
+            m.put("application_id", Json.id(applicationId));
+        }
+        return m;
+    }
+
+    /** What an INTERACTION_CREATE needs beyond ids: the command name, its options and the permissions to report. */
+    public record Command(long commandId, String name, JsonNode options, long memberPermissions,
+            long appPermissions) {}
+
+    /** An INTERACTION_CREATE {@code d} for a slash command (type 2) run in a guild channel. */
+    public static ObjectNode interaction(long id, long applicationId, String token, long guildId, ObjectNode channel,
+            SimMember member, Population population, Command command) {
+        ObjectNode i = Json.obj();
+        i.put("version", 1);
+        i.put("type", 2);
+        i.put("token", token);
+        ObjectNode m = GuildPayloads.member(member, population);
+        m.put("permissions", Long.toString(command.memberPermissions()));
+        i.set("member", m);
+        i.put("locale", "en-US");
+        i.put("id", Json.id(id));
+        i.put("guild_locale", "en-US");
+        i.put("guild_id", Json.id(guildId));
+        ObjectNode guild = i.putObject("guild");
+        guild.put("locale", "en-US");
+        guild.put("id", Json.id(guildId));
+        guild.putArray("features");
+        i.putArray("entitlements");
+        i.putArray("entitlement_sku_ids");
+        ObjectNode data = i.putObject("data");
+        data.put("type", 1);
+        data.put("name", command.name());
+        data.put("id", Json.id(command.commandId()));
+        if (command.options() != null && !command.options().isEmpty()) {
+            data.set("options", command.options());
+        }
+        i.put("context", 0);
+        i.putObject("authorizing_integration_owners").put("0", Json.id(guildId));
+        i.put("channel_id", channel.path("id").asText());
+        ObjectNode ch = channel.deepCopy();
+        ch.put("guild_id", Json.id(guildId));
+        ch.put("permissions", Long.toString(command.memberPermissions()));
+        i.set("channel", ch);
+        i.put("attachment_size_limit", 10_485_760);
+        i.put("application_id", Json.id(applicationId));
+        i.put("app_permissions", Long.toString(command.appPermissions()));
+        return i;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.hubcord.discordsim.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.discordsim.json.Json;
+import dev.hubcord.discordsim.payload.MessagePayloads;
+import dev.hubcord.discordsim.population.SimGuild;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Interaction responses: the callback (3 s deadline, single acknowledgement, optional {@code with_response}), the
+ * follow-up webhook and editing {@code @original}. None of these need bot authorization; the token is the key.
+ */
+final class InteractionRoutes {
+
+    private static final int EPHEMERAL = 64;
+    private static final int LOADING = 128;
+    private static final Set<Integer> CALLBACK_TYPES = Set.of(1, 4, 5, 6, 7, 8, 9, 12);
+
+    private final RestContext ctx;
+
+    InteractionRoutes(RestContext ctx) {
+        this.ctx = ctx;
+    }
+
+    RestExchange.Response callback(RestExchange.Request request, Map<String, String> params) {
+        Interactions.State state = ctx.interactions().byId(Rest.snowflake(params.get("interaction_id")))
+                .filter(s -> s.token().equals(params.get("interaction_token"))).orElse(null);
+        RestConfig config = ctx.config().get();
+        if (state == null || (!state.acknowledged() && state.ageMillis() > config.interactionDeadlineMs())) {
+            return RestExchange.Response.error(404, 10062, "Unknown interaction");
+        }
+        JsonNode body = RestContext.body(request);
+        if (body == null) {
+            return RestExchange.Response.error(400, 50109, "The request body contains invalid JSON.");
+        }
+        int type = body.path("type").asInt(-1);
+        if (!CALLBACK_TYPES.contains(type)) {
+            return RestExchange.Response.invalidForm("type", "BASE_TYPE_CHOICES", "Value must be one of "
+                    + CALLBACK_TYPES + ".");
+        }
+        if (!state.acknowledge()) {
+            return RestExchange.Response.error(400, 40060, "Interaction has already been acknowledged.");
+        }
+        ObjectNode message = null;
+        if (type == 4 || type == 5) {
+            JsonNode data = body.path("data");
+            MessagePayloads.Content content = type == 4 ? MessagePayloads.Content.of(data)
+                    : new MessagePayloads.Content("", null, null, false, LOADING | (data.path("flags").asInt(0)
+                            & EPHEMERAL));
+            message = respond(state, content);
+            state.setOriginal(message);
+        }
+        if (!"true".equals(request.queryParam("with_response"))) {
+            return RestExchange.Response.noContent();
+        }
+        ObjectNode r = Json.obj();
+        ObjectNode i = r.putObject("interaction");
+        i.put("id", Json.id(state.id()));
+        i.put("type", 2);
+        if (message != null) {
+            i.put("response_message_id", message.path("id").asText());
+            i.put("response_message_loading", type == 5);
+            i.put("response_message_ephemeral", (message.path("flags").asInt() & EPHEMERAL) != 0);
+            ObjectNode resource = r.putObject("resource");
+            resource.put("type", type);
+            resource.set("message", message);
+        }
+        return RestExchange.Response.json(200, r);
+    }
+
+    private ObjectNode respond(Interactions.State state, MessagePayloads.Content content) {
+        SimGuild guild = ctx.population().requireGuild(state.guildId());
+        boolean ephemeral = (content.flags() & EPHEMERAL) != 0;
+        return ctx.postMessage(guild, state.channelId(), ctx.population().bot(), content, ctx.applicationId(),
+                ephemeral);
+    }
+
+    private Interactions.State webhookState(Map<String, String> params) {
+        if (Rest.snowflake(params.get("webhook_id")) != ctx.applicationId()) {
+            return null;
+        }
+        return ctx.interactions().byToken(params.get("webhook_token"))
+                .filter(s -> s.ageMillis() <= ctx.config().get().interactionTokenTtlMs()).orElse(null);
+    }
+
+    RestExchange.Response followUp(RestExchange.Request request, Map<String, String> params) {
+        Interactions.State state = webhookState(params);
+        if (state == null || !state.acknowledged()) {
+            return RestExchange.Response.error(404, 10015, "Unknown Webhook");
+        }
+        JsonNode body = RestContext.body(request);
+        if (body == null) {
+            return RestExchange.Response.error(400, 50109, "The request body contains invalid JSON.");
+        }
+        MessagePayloads.Content content = MessagePayloads.Content.of(body);
+        if (content.empty()) {
+            return RestExchange.Response.error(400, 50006, "Cannot send an empty message");
+        }
+        return RestExchange.Response.json(200, respond(state, content));
+    }
+
+    RestExchange.Response editOriginal(RestExchange.Request request, Map<String, String> params) {
+        Interactions.State state = webhookState(params);
+        if (state == null) {
+            return RestExchange.Response.error(404, 10015, "Unknown Webhook");
+        }
+        ObjectNode original = state.original();
+        if (original == null) {
+            return RestExchange.Response.error(404, 10008, "Unknown Message");
+        }
+        JsonNode body = RestContext.body(request);
+        if (body == null) {
+            return RestExchange.Response.error(400, 50109, "The request body contains invalid JSON.");
+        }
+        ObjectNode edited = original.deepCopy();
+        if (body.has("content")) {
+            edited.put("content", body.path("content").asText(""));
+        }
+        for (String field : new String[] {"embeds", "components"}) {
+            if (body.has(field)) {
+                edited.set(field, body.get(field));
+            }
+        }
+        edited.put("flags", edited.path("flags").asInt() & ~LOADING);
+        edited.put("edited_timestamp", Json.timestamp(System.currentTimeMillis()));
+        state.setOriginal(edited);
+        if ((edited.path("flags").asInt() & EPHEMERAL) == 0) {
+            ctx.gateway().dispatchToGuild(state.guildId(), "MESSAGE_UPDATE", edited);
+        }
+        return RestExchange.Response.json(200, edited);
+    }
+}

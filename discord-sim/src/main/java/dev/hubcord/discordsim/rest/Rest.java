@@ -1,0 +1,169 @@
+package dev.hubcord.discordsim.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.discordsim.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated REST API v10: routing below {@code /api/v10}, bot-token authorization (401), rate limits with
+ * Discord's headers and 429s, the handlers, and a record of every request for tests.
+ */
+public final class Rest {
+
+    private static final String PREFIX = "/api/v10/";
+    private static final int MAX_RECORDS = 100_000;
+
+    private final RestContext ctx;
+    private final RateLimiter limiter;
+    private final List<Route> routes = new ArrayList<>();
+    private final List<RestExchange.Recorded> recorded = new ArrayList<>();
+    private int invalidRequests;
+
+    public Rest(RestConfig config, RestContext.Factory contextFactory) {
+        this.limiter = new RateLimiter(config);
+        this.ctx = contextFactory.create(limiter::config);
+        MessageRoutes messages = new MessageRoutes(ctx);
+        InteractionRoutes interactions = new InteractionRoutes(ctx);
+        ModerationRoutes moderation = new ModerationRoutes(ctx);
+        routes.add(new Route("GET", "gateway", null, false, false, (r, p) -> gateway()));
+        routes.add(new Route("GET", "gateway/bot", "gateway_bot", true, false, (r, p) -> gatewayBot()));
+        routes.add(new Route("POST", "channels/{channel_id}/messages", "messages", true, false, messages::create));
+        routes.add(new Route("POST", "interactions/{interaction_id}/{interaction_token}/callback",
+                "interaction_callback", false, true, interactions::callback));
+        routes.add(new Route("POST", "webhooks/{webhook_id}/{webhook_token}", "webhooks", false, true,
+                interactions::followUp));
+        routes.add(new Route("PATCH", "webhooks/{webhook_id}/{webhook_token}/messages/@original", "webhooks", false,
+                true, interactions::editOriginal));
+        routes.add(new Route("PUT", "guilds/{guild_id}/bans/{user_id}", "bans", true, false, moderation::ban));
+        routes.add(new Route("DELETE", "guilds/{guild_id}/bans/{user_id}", "bans", true, false, moderation::unban));
+        routes.add(new Route("DELETE", "guilds/{guild_id}/members/{user_id}", "member_kick", true, false,
+                moderation::kick));
+        routes.add(new Route("PATCH", "guilds/{guild_id}/members/{user_id}", "member_modify", true, false,
+                moderation::modify));
+    }
+
+    /** Whether a request path belongs to the REST API (anything else is the gateway or the control API). */
+    public static boolean handles(String path) {
+        return path.startsWith("/api/");
+    }
+
+    public RestExchange.Response handle(RestExchange.Request request) {
+        RestExchange.Response response = route(request);
+        record(request, response);
+        return response;
+    }
+
+    private RestExchange.Response route(RestExchange.Request request) {
+        if (!request.path().startsWith(PREFIX)) {
+            return RestExchange.Response.error(404, 0, "404: Not Found");
+        }
+        String path = request.path().substring(PREFIX.length());
+        boolean pathKnown = false;
+        for (Route route : routes) {
+            Map<String, String> params = route.match(path);
+            if (params == null) {
+                continue;
+            }
+            pathKnown = true;
+            if (!route.method().equals(request.method())) {
+                continue;
+            }
+            String auth = request.header("authorization");
+            boolean authorized = auth != null && auth.equals("Bot " + ctx.token());
+            if (route.auth() && !authorized) {
+                return RestExchange.Response.error(401, 0, "401: Unauthorized");
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            RestExchange.Response limited = limiter.acquire(route, Route.majorParameter(params),
+                    authorized ? ctx.token() : null, headers);
+            if (limited != null) {
+                return limited;
+            }
+            RestExchange.Response response = route.handler().handle(request, params);
+            response.headers().putAll(headers);
+            return response;
+        }
+        return pathKnown ? RestExchange.Response.error(405, 0, "405: Method Not Allowed")
+                : RestExchange.Response.error(404, 0, "404: Not Found");
+    }
+
+    private RestExchange.Response gateway() {
+        ObjectNode b = Json.obj();
+        b.put("url", ctx.gatewayUrl().get());
+        return RestExchange.Response.json(200, b);
+    }
+
+    private RestExchange.Response gatewayBot() {
+        ObjectNode b = Json.obj();
+        b.put("url", ctx.gatewayUrl().get());
+        b.put("shards", ctx.gateway().config().recommendedShards());
+        b.set("session_start_limit", ctx.gateway().sessionStartLimit());
+        return RestExchange.Response.json(200, b);
+    }
+
+    private void record(RestExchange.Request request, RestExchange.Response response) {
+        String rawQuery = request.query().isEmpty() ? "" : request.query().toString();
+        RestExchange.Recorded r = new RestExchange.Recorded(System.currentTimeMillis(), request.method(),
+                request.path(), rawQuery, Map.copyOf(request.headers()), request.body(), response.status());
+        synchronized (recorded) {
+            if (recorded.size() >= MAX_RECORDS) {
+                recorded.removeFirst();
+            }
+            recorded.add(r);
+            boolean shared = "shared".equals(response.headers().get("X-RateLimit-Scope"));
+            if (response.status() == 401 || response.status() == 403 || (response.status() == 429 && !shared)) {
+                invalidRequests++;
+            }
+        }
+    }
+
+    /** Every request so far, oldest first. */
+    public List<RestExchange.Recorded> requests() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    public void clearRequests() {
+        synchronized (recorded) {
+            recorded.clear();
+        }
+    }
+
+    /**
+     * Responses that count toward Discord's invalid-request limit (401, 403, and 429 except scope {@code shared}).
+     */
+    public int invalidRequestCount() {
+        synchronized (recorded) {
+            return invalidRequests;
+        }
+    }
+
+    /** Replaces the limits at runtime; all bucket and global windows start over. */
+    public void reconfigure(RestConfig config) {
+        limiter.reconfigure(config);
+    }
+
+    public RestConfig config() {
+        return limiter.config();
+    }
+
+    public Interactions interactions() {
+        return ctx.interactions();
+    }
+
+    public RestContext context() {
+        return ctx;
+    }
+
+    static long snowflake(String text) {
+        try {
+            return Long.parseUnsignedLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

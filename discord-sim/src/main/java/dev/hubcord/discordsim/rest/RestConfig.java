@@ -1,0 +1,75 @@
+package dev.hubcord.discordsim.rest;
+
+import dev.hubcord.discordsim.SimException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * REST behaviour. Route limits are community-observed values (unverified), so every bucket is configurable by name,
+ * and a bucket can be marked {@code shared} to make it answer with {@code X-RateLimit-Scope: shared}.
+ *
+ * @param globalLimit requests per {@code globalWindowMs} per bot token, across routes (real: 50 per second);
+ *     interaction callbacks and webhooks are exempt
+ * @param globalWindowMs see globalLimit
+ * @param buckets limits by bucket name (see {@link #defaultBuckets()} for the names)
+ * @param interactionDeadlineMs the first callback must arrive within this (real: 3 s), else 404/10062
+ * @param interactionTokenTtlMs follow-ups and edits of {@code @original} work this long (real: 15 min)
+ */
+public record RestConfig(
+        int globalLimit,
+        long globalWindowMs,
+        Map<String, BucketLimit> buckets,
+        long interactionDeadlineMs,
+        long interactionTokenTtlMs) {
+
+    /** One bucket: {@code limit} requests per {@code windowMs} per major parameter. */
+    public record BucketLimit(int limit, long windowMs, boolean shared) {
+        public BucketLimit {
+            if (limit < 1 || windowMs < 1) {
+                throw new SimException(SimException.Kind.CONFIG, "bucket limit and window must be positive");
+            }
+        }
+    }
+
+    public RestConfig {
+        Map<String, BucketLimit> merged = new LinkedHashMap<>(defaultBuckets());
+        if (buckets != null) {
+            merged.putAll(buckets);
+        }
+        buckets = Map.copyOf(merged);
+        if (globalLimit < 1 || globalWindowMs < 1) {
+            throw new SimException(SimException.Kind.CONFIG, "global limit and window must be positive");
+        }
+    }
+
+    /** Bucket names and their default limits. */
+    public static Map<String, BucketLimit> defaultBuckets() {
+        Map<String, BucketLimit> b = new LinkedHashMap<>();
+        b.put("gateway_bot", new BucketLimit(2, 5_000, false));
+        b.put("messages", new BucketLimit(5, 5_000, false));
+        b.put("bans", new BucketLimit(5, 5_000, false));
+        b.put("member_kick", new BucketLimit(5, 5_000, false));
+        b.put("member_modify", new BucketLimit(10, 10_000, false));
+        b.put("interaction_callback", new BucketLimit(20, 1_000, false));
+        b.put("webhooks", new BucketLimit(5, 2_000, false));
+        return b;
+    }
+
+    public static RestConfig defaults() {
+        return new RestConfig(50, 1_000, Map.of(), 3_000, 900_000);
+    }
+
+    public RestConfig withGlobal(int limit, long windowMs) {
+        return new RestConfig(limit, windowMs, buckets, interactionDeadlineMs, interactionTokenTtlMs);
+    }
+
+    public RestConfig withBucket(String name, BucketLimit limit) {
+        Map<String, BucketLimit> b = new LinkedHashMap<>(buckets);
+        b.put(name, limit);
+        return new RestConfig(globalLimit, globalWindowMs, b, interactionDeadlineMs, interactionTokenTtlMs);
+    }
+
+    public RestConfig withInteractionTimes(long deadlineMs, long tokenTtlMs) {
+        return new RestConfig(globalLimit, globalWindowMs, buckets, deadlineMs, tokenTtlMs);
+    }
+}
