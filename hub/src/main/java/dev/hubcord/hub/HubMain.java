@@ -64,7 +64,8 @@ public final class HubMain implements Callable<Integer> {
             return 2;
         }
         if (config.demo()) {
-            log.warn("demo mode: secret '{}' unless HUB_SECRET is set; bound to {}", "(demo)", config.host());
+            log.warn("demo mode: bound to {}{}", config.host(), config.secret().equals(HubConfig.DEMO_SECRET)
+                    ? " with the demo secret (set HUB_SECRET for a real one)" : "");
         }
         HubServer server;
         try {
