@@ -53,6 +53,16 @@ public final class DiscordCache {
         store.apply(reader.read(json));
     }
 
+    /**
+     * Applies one op 5 {@code d} object found in {@code json[offset, offset + length)}, so a caller
+     * holding a whole envelope need not copy {@code d} out of it.
+     *
+     * @throws CacheException when the payload is invalid; the cache is then unchanged
+     */
+    public void apply(byte[] json, int offset, int length) {
+        store.apply(reader.read(json, offset, length));
+    }
+
     /** Applies one op 5 {@code d} object given as a tree. */
     public void apply(JsonNode d) {
         store.apply(reader.read(d));

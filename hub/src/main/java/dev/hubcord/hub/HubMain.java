@@ -44,11 +44,13 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--max-payload-bytes", description = "payload limit after decompression (default 8388608)") String maxPayloadBytes;
     @Option(names = "--shard-count", description = "total shards; 0 = as reported by sharders (default 0)") String shardCount;
     @Option(names = "--rate-limit", description = "payloads per second per connection (default 10000)") String rateLimit;
+    @Option(names = "--rate-limit-grace-ms", description = "time over the rate, being slowed, before 4008 (default 30000)") String rateLimitGraceMs;
     @Option(names = "--replay-buffer", description = "events kept per session for resume (default 16384)") String replayBuffer;
     @Option(names = "--pending-limit", description = "events kept per receiver type with nobody connected (default 100000)") String pendingLimit;
     @Option(names = "--request-timeout-ms", description = "how long a request nonce waits for its REPLY (default 30000)") String requestTimeoutMs;
     @Option(names = "--identify-interval-ms", description = "IDENTIFY grant spacing per bucket (default 5000)") String identifyIntervalMs;
     @Option(names = "--io-threads", description = "event loop threads; 0 = one per core (default 0)") String ioThreads;
+    @Option(names = "--cache-member-budget", description = "members the Discord cache holds before evicting (default 10000000)") String cacheMemberBudget;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new HubMain()).execute(args));
@@ -122,11 +124,13 @@ public final class HubMain implements Callable<Integer> {
         put(flags, Setting.HUB_MAX_PAYLOAD_BYTES, maxPayloadBytes);
         put(flags, Setting.HUB_SHARD_COUNT, shardCount);
         put(flags, Setting.HUB_RATE_LIMIT, rateLimit);
+        put(flags, Setting.HUB_RATE_LIMIT_GRACE_MS, rateLimitGraceMs);
         put(flags, Setting.HUB_REPLAY_BUFFER, replayBuffer);
         put(flags, Setting.HUB_PENDING_LIMIT, pendingLimit);
         put(flags, Setting.HUB_REQUEST_TIMEOUT_MS, requestTimeoutMs);
         put(flags, Setting.HUB_IDENTIFY_INTERVAL_MS, identifyIntervalMs);
         put(flags, Setting.HUB_IO_THREADS, ioThreads);
+        put(flags, Setting.HUB_CACHE_MEMBER_BUDGET, cacheMemberBudget);
         if (demo) {
             flags.put(Setting.HUB_DEMO.name(), "true");
         }

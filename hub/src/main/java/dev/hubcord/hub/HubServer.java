@@ -1,11 +1,17 @@
 package dev.hubcord.hub;
 
+import dev.hubcord.cache.CacheConfig;
+import dev.hubcord.cache.CacheMetrics;
+import dev.hubcord.cache.DiscordCache;
 import dev.hubcord.hub.config.HubConfig;
+import dev.hubcord.hub.core.DiscordCacheSink;
 import dev.hubcord.hub.core.HubCore;
 import dev.hubcord.hub.rest.ApiRouter;
 import dev.hubcord.hub.rest.RestHandler;
+import dev.hubcord.hub.rest.discord.DiscordApi;
 import dev.hubcord.hub.server.HubServerBootstrap;
 import dev.hubcord.protocol.CloseCode;
+import dev.hubcord.protocol.codec.Json;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.util.function.Function;
@@ -30,9 +36,21 @@ public final class HubServer implements AutoCloseable {
         this.serverChannel = serverChannel;
     }
 
-    /** Starts a hub with no Discord cache attached. */
+    /**
+     * Starts a hub with its Discord cache: op 5 payloads from sharders are stored in a
+     * {@link DiscordCache} (bounded by {@code HUB_CACHE_MEMBER_BUDGET}), served under
+     * {@code /v1/discord}, and its sizes published on {@code /metrics}.
+     */
     public static HubServer start(HubConfig config) throws InterruptedException {
-        return start(config, core -> null);
+        return start(config, HubServer::discordCache);
+    }
+
+    private static RestHandler discordCache(HubCore core) {
+        DiscordCache cache = new DiscordCache(
+                CacheConfig.defaults().withMemberBudget(core.config().cacheMemberBudget()), Json.mapper());
+        core.cacheSink(new DiscordCacheSink(cache));
+        new CacheMetrics(cache).bindTo(core.metrics().registry());
+        return new DiscordApi(cache);
     }
 
     /**

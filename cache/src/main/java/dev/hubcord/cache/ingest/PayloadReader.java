@@ -31,7 +31,12 @@ public final class PayloadReader {
     }
 
     public CachePayload read(byte[] json) {
-        try (JsonParser p = factory.createParser(json)) {
+        return read(json, 0, json.length);
+    }
+
+    /** Reads the object in {@code json[offset, offset + length)}, e.g. {@code d} inside a whole envelope. */
+    public CachePayload read(byte[] json, int offset, int length) {
+        try (JsonParser p = factory.createParser(json, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new CacheException(Kind.NOT_AN_OBJECT, "op 5 d is not a JSON object");
             }
@@ -48,7 +53,7 @@ public final class PayloadReader {
             throw new CacheException(Kind.MALFORMED_JSON, "unreadable JSON: " + e.getMessage(), e);
         }
         try {
-            return read(mapper.readTree(json));
+            return read(mapper.readTree(json, offset, length));
         } catch (IOException e) {
             throw new CacheException(Kind.MALFORMED_JSON, "malformed JSON: " + e.getMessage(), e);
         }

@@ -13,11 +13,13 @@ public record HubConfig(
         int maxPayloadBytes,
         int shardCount,
         int rateLimit,
+        int rateLimitGraceMs,
         int replayBuffer,
         int pendingLimit,
         int requestTimeoutMs,
         int identifyIntervalMs,
         int ioThreads,
+        long cacheMemberBudget,
         boolean demo) {
 
     /** The secret used in demo mode when none is configured. */
@@ -60,11 +62,13 @@ public record HubConfig(
                 parseInt(values, Setting.HUB_MAX_PAYLOAD_BYTES, 1024, 1 << 30),
                 parseInt(values, Setting.HUB_SHARD_COUNT, 0, 1_000_000),
                 parseInt(values, Setting.HUB_RATE_LIMIT, 1, 100_000_000),
+                parseInt(values, Setting.HUB_RATE_LIMIT_GRACE_MS, 0, 3_600_000),
                 parseInt(values, Setting.HUB_REPLAY_BUFFER, 16, 10_000_000),
                 parseInt(values, Setting.HUB_PENDING_LIMIT, 1, 100_000_000),
                 parseInt(values, Setting.HUB_REQUEST_TIMEOUT_MS, 100, 3_600_000),
                 parseInt(values, Setting.HUB_IDENTIFY_INTERVAL_MS, 0, 600_000),
                 parseInt(values, Setting.HUB_IO_THREADS, 0, 1024),
+                parseLong(values, Setting.HUB_CACHE_MEMBER_BUDGET, 0, 10_000_000_000L),
                 demo);
     }
 
@@ -75,13 +79,26 @@ public record HubConfig(
 
     public HubConfig withPort(int newPort) {
         return new HubConfig(host, newPort, secret, heartbeatIntervalMs, resumeTimeoutMs, maxPayloadBytes, shardCount,
-                rateLimit, replayBuffer, pendingLimit, requestTimeoutMs, identifyIntervalMs, ioThreads, demo);
+                rateLimit, rateLimitGraceMs, replayBuffer, pendingLimit, requestTimeoutMs, identifyIntervalMs, ioThreads, cacheMemberBudget, demo);
     }
 
     private static int parseInt(Map<Setting, String> values, Setting s, int min, int max) {
         String v = values.get(s);
         try {
             int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw new ConfigException(s.name() + " must be between " + min + " and " + max + ", got " + v);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(s.name() + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static long parseLong(Map<Setting, String> values, Setting s, long min, long max) {
+        String v = values.get(s);
+        try {
+            long n = Long.parseLong(v);
             if (n < min || n > max) {
                 throw new ConfigException(s.name() + " must be between " + min + " and " + max + ", got " + v);
             }
@@ -105,6 +122,6 @@ public record HubConfig(
         return "HubConfig[host=" + host + ", port=" + port + ", secret=<hidden>, heartbeatIntervalMs="
                 + heartbeatIntervalMs + ", resumeTimeoutMs=" + resumeTimeoutMs + ", maxPayloadBytes=" + maxPayloadBytes
                 + ", shardCount=" + shardCount + ", rateLimit=" + rateLimit + ", replayBuffer=" + replayBuffer
-                + ", pendingLimit=" + pendingLimit + ", demo=" + demo + "]";
+                + ", pendingLimit=" + pendingLimit + ", cacheMemberBudget=" + cacheMemberBudget + ", demo=" + demo + "]";
     }
 }

@@ -9,12 +9,14 @@ public enum Setting {
     HUB_RESUME_TIMEOUT_MS("60000", "how long a dropped session can be resumed"),
     HUB_MAX_PAYLOAD_BYTES("8388608", "payload limit after decompression"),
     HUB_SHARD_COUNT("0", "total shards; 0 means the count sharders report from GET /gateway/bot"),
-    HUB_RATE_LIMIT("10000", "payloads per second per connection before 4008 (bursts of twice that)"),
+    HUB_RATE_LIMIT("10000", "payloads per second per connection (bursts of twice that); a client over it is slowed"),
+    HUB_RATE_LIMIT_GRACE_MS("30000", "how long a client may stay over HUB_RATE_LIMIT, being slowed, before 4008"),
     HUB_REPLAY_BUFFER("16384", "events kept per session for resume"),
     HUB_PENDING_LIMIT("100000", "events kept per receiver type while no receiver is connected"),
     HUB_REQUEST_TIMEOUT_MS("30000", "how long a request's nonce is remembered for its REPLY"),
     HUB_IDENTIFY_INTERVAL_MS("5000", "spacing of IDENTIFY grants per bucket (Discord's is 5 s)"),
     HUB_IO_THREADS("0", "Netty event loop threads; 0 means one per core"),
+    HUB_CACHE_MEMBER_BUDGET("10000000", "members the Discord cache holds before evicting least recently used ones"),
     HUB_DEMO("false", "local demo mode: a fixed demo secret when none is set, bound to 127.0.0.1");
 
     private final String defaultValue;

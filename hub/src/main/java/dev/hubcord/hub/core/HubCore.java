@@ -78,9 +78,13 @@ public final class HubCore implements AutoCloseable {
                 config.replayBuffer(), sessions.nextJoinOrder());
         session.attach(connection);
         boolean newBotInfo = false;
-        if (identify.userId() != null && identify.applicationId() != null && botInfo == null) {
-            botInfo = new BotInfo(identify.userId(), identify.applicationId());
-            newBotInfo = true;
+        if (identify.userId() != null && identify.applicationId() != null) {
+            synchronized (this) {
+                if (botInfo == null) {
+                    botInfo = new BotInfo(identify.userId(), identify.applicationId());
+                    newBotInfo = true;
+                }
+            }
         }
         Map<String, Object> identified = new LinkedHashMap<>();
         identified.put("session", session.id());
@@ -103,6 +107,7 @@ public final class HubCore implements AutoCloseable {
         log.info("identified {} {} session={} from {} compress={}", identify.type().wireName(), identify.name(),
                 session.id(), connection.remoteAddress(), identify.compression());
         if (newBotInfo) {
+            log.info("bot is user {} (application {})", botInfo.userID(), botInfo.applicationID());
             for (Session other : sessions.all()) {
                 if (other != session) {
                     router.sendDirect(other, EventType.BOT_INFO, botInfo);
@@ -154,8 +159,41 @@ public final class HubCore implements AutoCloseable {
         }
         switch (type) {
             case IDENTIFY_REQUEST -> identifyGate.request(from, envelope.shard());
-            case SHARD_STATUS -> shardStatus.report(envelope.shard(), readTree(envelope));
+            case SHARD_STATUS -> shardStatus(from, envelope.shard(), readTree(envelope));
             default -> router.route(from, RoutedEvent.of(type, envelope));
+        }
+    }
+
+    /**
+     * Keeps a shard's status when its sender runs it, and learns the bot's IDs if the sharder reports
+     * them: a sharder only knows them after Discord's READY, which comes after it identified with us.
+     */
+    private void shardStatus(Session from, int shard, JsonNode d) {
+        if (shards.ownerOfShard(shard) == from) {
+            shardStatus.report(shard, from.id(), d);
+        } else {
+            log.debug("SHARD_STATUS for shard {} from {}, which does not run it: ignored", shard, from);
+        }
+        JsonNode userId = d.get("userID");
+        JsonNode applicationId = d.get("applicationID");
+        if (userId != null && userId.isTextual() && applicationId != null && applicationId.isTextual()) {
+            learnBotInfo(userId.textValue(), applicationId.textValue(), null);
+        }
+    }
+
+    /** Adopts the bot's IDs the first time a sharder reports them and tells every client except {@code skip}. */
+    private void learnBotInfo(String userId, String applicationId, Session skip) {
+        synchronized (this) {
+            if (botInfo != null) {
+                return;
+            }
+            botInfo = new BotInfo(userId, applicationId);
+        }
+        log.info("bot is user {} (application {})", userId, applicationId);
+        for (Session other : sessions.all()) {
+            if (other != skip) {
+                router.sendDirect(other, EventType.BOT_INFO, botInfo);
+            }
         }
     }
 

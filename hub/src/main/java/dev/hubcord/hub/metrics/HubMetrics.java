@@ -22,6 +22,7 @@ public final class HubMetrics {
     private final Counter pendingOverflow;
     private final Counter undeliverable;
     private final Counter closes;
+    private final Counter throttled;
 
     public HubMetrics(SessionRegistry sessions) {
         for (EventType type : EventType.values()) {
@@ -46,6 +47,8 @@ public final class HubMetrics {
                 .description("events dropped because the queue for an absent receiver type was full").register(registry);
         undeliverable = Counter.builder("hub_events_undeliverable")
                 .description("events with no possible receiver (unknown reply nonce, no subscriber)").register(registry);
+        throttled = Counter.builder("hub_connections_throttled")
+                .description("times the hub stopped reading from a client that was over its rate limit").register(registry);
         closes = Counter.builder("hub_protocol_closes")
                 .description("connections closed by the hub for a protocol error").register(registry);
     }
@@ -64,6 +67,14 @@ public final class HubMetrics {
 
     public void undeliverable() {
         undeliverable.increment();
+    }
+
+    public void throttled() {
+        throttled.increment();
+    }
+
+    public double throttledCount() {
+        return throttled.count();
     }
 
     public void protocolClose() {

@@ -13,7 +13,22 @@ public record RestRequest(String method, String path, List<String> segments, Map
     }
 
     public static RestRequest of(String method, String path, Map<String, List<String>> query) {
-        List<String> segments = java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
-        return new RestRequest(method, path, segments, query);
+        return new RestRequest(method, path, split(path), query);
+    }
+
+    /** The non-empty segments between slashes; a plain loop, since this runs for every request. */
+    private static List<String> split(String path) {
+        java.util.ArrayList<String> segments = new java.util.ArrayList<>(8);
+        int start = 0;
+        int n = path.length();
+        for (int i = 0; i <= n; i++) {
+            if (i == n || path.charAt(i) == '/') {
+                if (i > start) {
+                    segments.add(path.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return java.util.Collections.unmodifiableList(segments);
     }
 }

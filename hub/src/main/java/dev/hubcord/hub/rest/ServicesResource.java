@@ -55,7 +55,8 @@ public final class ServicesResource {
         Session[] owners = core.shards().owners();
         List<Map<String, Object>> out = new ArrayList<>();
         for (int shard = 0; shard < owners.length; shard++) {
-            ShardStatusBoard.ShardStatus status = core.shardStatus().statusOf(shard);
+            ShardStatusBoard.ShardStatus status = core.shardStatus().statusOf(shard,
+                    owners[shard] == null ? null : owners[shard].id());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("shard", shard);
             entry.put("sharder", owners[shard] == null ? null : owners[shard].name());

@@ -53,6 +53,8 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
     private Connection connection;
     private Session session;
     private RateLimiter rateLimiter;
+    /** How long a client may stay over its rate (being slowed) before it is closed with 4008. */
+    private final long rateGraceNanos;
     private long lastHeartbeat;
     private ScheduledFuture<?> heartbeatCheck;
 
@@ -60,6 +62,7 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
         this.core = core;
         this.maxPayload = core.config().maxPayloadBytes();
         this.heartbeatTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(2L * core.config().heartbeatIntervalMs());
+        this.rateGraceNanos = TimeUnit.MILLISECONDS.toNanos(core.config().rateLimitGraceMs());
     }
 
     @Override
@@ -74,6 +77,20 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
                 TimeUnit.MILLISECONDS);
         connection.send(EnvelopeWriter.control(Opcode.HELLO.code(), "{\"heartbeatInterval\":" + interval + "}"));
         log.info("connection opened from {}", connection.remoteAddress());
+    }
+
+    /** Stops reading from an over-rate client until its bucket is solvent again; nothing is dropped. */
+    private void pauseReading(ChannelHandlerContext ctx, long nanos) {
+        if (!ctx.channel().config().isAutoRead()) {
+            return;
+        }
+        ctx.channel().config().setAutoRead(false);
+        core.metrics().throttled();
+        ctx.executor().schedule(() -> {
+            if (ctx.channel().isActive()) {
+                ctx.channel().config().setAutoRead(true);
+            }
+        }, Math.max(nanos, 1_000_000L), TimeUnit.NANOSECONDS);
     }
 
     private void checkHeartbeat() {
@@ -126,9 +143,12 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
             throw new CloseException(CloseCode.PAYLOAD_TOO_LARGE, "payload larger than " + maxPayload + " bytes");
         }
         long now = System.nanoTime();
-        if (!rateLimiter.tryAcquire(now)) {
-            throw new CloseException(CloseCode.RATE_LIMITED, "rate limited: more than "
-                    + core.config().rateLimit() + " payloads per second");
+        if (!rateLimiter.acquire(now)) {
+            if (rateLimiter.overRateFor(now) > rateGraceNanos) {
+                throw new CloseException(CloseCode.RATE_LIMITED, "rate limited: over " + core.config().rateLimit()
+                        + " payloads per second for " + TimeUnit.NANOSECONDS.toMillis(rateGraceNanos) + " ms");
+            }
+            pauseReading(ctx, rateLimiter.nanosUntilSolvent());
         }
         Envelope envelope = EnvelopeScanner.scan(bytes);
         Opcode op = Opcode.fromCode(envelope.op());

@@ -107,4 +107,49 @@ class ShardAssignmentTest {
             }
         }
     }
+
+    @Test
+    void botInfoReportedInShardStatusReachesEveryClient() {
+        try (TestHub hub = TestHub.start();
+                RawClient worker = RawClient.identified(hub, "commands");
+                RawClient sharder = RawClient.identified(hub, "sharder", null, "\"gateway\":{\"shards\":1,\"maxConcurrency\":1}")) {
+            sharder.event("SHARD_STATUS", "{\"shard\":0,\"status\":\"ready\",\"latency\":40,\"guilds\":3,"
+                    + "\"userID\":\"777\",\"applicationID\":\"778\"}");
+            JsonNode bot = nextOf(worker, "BOT_INFO");
+            assertThat(bot.get("userID").asText()).isEqualTo("777");
+            assertThat(nextOf(sharder, "BOT_INFO").get("applicationID").asText()).isEqualTo("778");
+            try (RawClient late = RawClient.identified(hub, "audio")) {
+                assertThat(late.identifiedData().at("/bot/userID").asText()).isEqualTo("777");
+            }
+        }
+    }
+
+    @Test
+    void aFormerOwnersStatusDoesNotStandForTheNewOwner() throws Exception {
+        String gateway = "\"gateway\":{\"shards\":2,\"maxConcurrency\":1}";
+        try (TestHub hub = TestHub.start();
+                RawClient a = RawClient.identified(hub, "sharder", null, "\"name\":\"a\"," + gateway)) {
+            a.event("SHARD_STATUS", "{\"shard\":1,\"status\":\"ready\",\"latency\":10,\"guilds\":5}");
+            try (RawClient b = RawClient.identified(hub, "sharder", null, "\"name\":\"b\"," + gateway)) {
+                assertThat(shards(b.identifiedData())).containsExactly(1);
+                a.event("SHARD_STATUS", "{\"shard\":1,\"status\":\"stopped\",\"latency\":10,\"guilds\":0}");
+                a.heartbeat();
+                a.next();
+                java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(hub.httpUri("/v1/shards")).header("Authorization", TestHub.SECRET).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                JsonNode shard1 = dev.hubcord.protocol.codec.Json.mapper().readTree(r.body()).get(1);
+                assertThat(shard1.get("sharder").asText()).isEqualTo("b");
+                assertThat(shard1.get("status").asText()).isEqualTo("assigned");
+                b.event("SHARD_STATUS", "{\"shard\":1,\"status\":\"ready\",\"latency\":12,\"guilds\":5}");
+                org.awaitility.Awaitility.await().untilAsserted(() -> {
+                    java.net.http.HttpResponse<String> again = java.net.http.HttpClient.newHttpClient().send(
+                            java.net.http.HttpRequest.newBuilder(hub.httpUri("/v1/shards")).header("Authorization", TestHub.SECRET).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    assertThat(dev.hubcord.protocol.codec.Json.mapper().readTree(again.body()).get(1).get("status").asText())
+                            .isEqualTo("ready");
+                });
+            }
+        }
+    }
 }
