@@ -1,0 +1,154 @@
+package dev.hubcord.sharder;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.protocol.codec.Json;
+import dev.hubcord.sharder.config.SharderConfig;
+import dev.hubcord.sharder.discord.DiscordRest;
+import dev.hubcord.sharder.discord.GatewayBot;
+import dev.hubcord.sharder.forward.BotIdentity;
+import dev.hubcord.sharder.forward.DispatchForwarder;
+import dev.hubcord.sharder.forward.GuildMirror;
+import dev.hubcord.sharder.gateway.Shard;
+import dev.hubcord.sharder.gateway.ShardManager;
+import dev.hubcord.sharder.gateway.ShardOptions;
+import dev.hubcord.sharder.hub.HubLink;
+import dev.hubcord.sharder.metrics.HealthServer;
+import dev.hubcord.sharder.metrics.SharderMetrics;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running sharder: asks Discord for the gateway, connects to the hub as a sharder, and runs the
+ * shards the hub assigns on one shared event loop group. Start with {@link #start}; {@link #close}
+ * ends every Discord session (1000) and then the hub session.
+ */
+public final class Sharder implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Sharder.class);
+
+    private final GatewayBot gatewayBot;
+    private final EventLoopGroup group;
+    private final SharderMetrics metrics;
+    private final GuildMirror mirror;
+    private final BotIdentity bot;
+    private final HubLink hub;
+    private final ShardManager shards;
+    private final HealthServer http;
+    private final CompletableFuture<?> connected;
+
+    private Sharder(SharderConfig config, GatewayBot gatewayBot) throws IOException {
+        this.gatewayBot = gatewayBot;
+        this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(),
+                new DefaultThreadFactory("sharder-gateway", true), NioIoHandler.newFactory());
+        this.metrics = new SharderMetrics();
+        this.mirror = new GuildMirror();
+        this.bot = new BotIdentity();
+        ShardManager[] manager = new ShardManager[1];
+        this.hub = new HubLink(config, gatewayBot, bot, mirror, metrics,
+                () -> manager[0] == null ? 0 : manager[0].guildCount());
+        DispatchForwarder forwarder = new DispatchForwarder(hub, mirror, bot, config.prefix(),
+                new HashSet<>(config.dispatchEvents()), metrics);
+        ShardOptions options = new ShardOptions(gatewayBot.url(), config.token(), config.intents(), config.compression(),
+                config.largeThreshold(), config.readyTimeoutMs(), config.invalidSessionDelayMs(), config.sendQueue(),
+                ShardOptions.DEFAULT_MAX_PAYLOAD_BYTES, 15_000);
+        this.shards = new ShardManager(options, group, hub, forwarder);
+        manager[0] = shards;
+        metrics.gauge("sharder_shards", "shards this process runs", () -> shards.shards().size());
+        metrics.gauge("sharder_guilds", "guilds on the running shards", shards::guildCount);
+        metrics.gauge("sharder_hub_queued", "payloads waiting for the hub", hub::queued);
+        metrics.gauge("sharder_mirror_members", "members remembered for resends", mirror::memberCount);
+        this.http = config.httpPort() < 0 ? null
+                : HealthServer.start(config.httpHost(), config.httpPort(), metrics, this::health);
+        if (http != null) {
+            log.info("event=http_listening host={} port={} paths=/health,/metrics", config.httpHost(), http.port());
+        }
+        this.connected = hub.start(shards, forwarder);
+    }
+
+    /**
+     * Reads {@code GET /gateway/bot} (retrying transient failures for up to 10 minutes) and starts.
+     *
+     * @throws SharderException {@code DISCORD_AUTH} for a refused token, {@code DISCORD_UNAVAILABLE},
+     *     or {@code STARTUP} when the HTTP port cannot be bound
+     */
+    public static Sharder start(SharderConfig config) throws InterruptedException {
+        GatewayBot gatewayBot = new DiscordRest(config.apiBase(), config.token()).gatewayBot(Duration.ofMinutes(10));
+        log.info("event=gateway_bot url={} shards={} max_concurrency={} session_starts_remaining={}",
+                gatewayBot.url(), gatewayBot.shards(), gatewayBot.maxConcurrency(), gatewayBot.sessionStartsRemaining());
+        try {
+            return new Sharder(config, gatewayBot);
+        } catch (IOException e) {
+            throw new SharderException(SharderException.Kind.STARTUP, "cannot open the HTTP port: " + e.getMessage(), e);
+        }
+    }
+
+    /** Completes with the first hub IDENTIFIED; fails when the hub refuses the secret. */
+    public CompletableFuture<?> connected() {
+        return connected;
+    }
+
+    public GatewayBot gatewayBot() {
+        return gatewayBot;
+    }
+
+    public ShardManager shards() {
+        return shards;
+    }
+
+    public SharderMetrics metrics() {
+        return metrics;
+    }
+
+    public HubLink hub() {
+        return hub;
+    }
+
+    public GuildMirror mirror() {
+        return mirror;
+    }
+
+    public BotIdentity bot() {
+        return bot;
+    }
+
+    /** The /health and /metrics port, or -1 when off. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    /** {@code {"status", "hub", "shards":[{shard, status, latency, guilds}]}}; status is "ok" while the hub session is up. */
+    public String health() {
+        ObjectNode h = Json.mapper().createObjectNode();
+        h.put("status", hub.state().name().equals("CONNECTED") ? "ok" : "degraded");
+        h.put("hub", hub.state().name());
+        h.put("queued", hub.queued());
+        ArrayNode list = h.putArray("shards");
+        for (Shard shard : shards.shards()) {
+            list.addObject().put("shard", shard.id()).put("status", shard.state().wireName())
+                    .put("latency", shard.latencyMillis()).put("guilds", shard.guildCount());
+        }
+        return h.toString();
+    }
+
+    /** Ends every Discord session with 1000, then the hub session, and frees the threads. */
+    @Override
+    public void close() {
+        shards.close();
+        group.shutdownGracefully(200, 3_000, TimeUnit.MILLISECONDS).awaitUninterruptibly(5_000);
+        hub.close();
+        if (http != null) {
+            http.close();
+        }
+        log.info("event=stopped");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.hubcord.sharder.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.Supplier;
+
+/**
+ * The sharder's counters, in a Prometheus registry ({@code /metrics} when the HTTP port is on). The
+ * counters are also read directly by tests and the benchmark.
+ */
+public final class SharderMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter dispatches = counter("sharder_dispatches_total", "Discord dispatches received");
+    private final Counter cacheEntities = counter("sharder_cache_entities_total", "op 5 entities handed to the hub client");
+    private final Counter commands = counter("sharder_commands_total", "EXECUTE_COMMAND events forwarded");
+    private final Counter eventsLost = counter("sharder_events_lost_total",
+            "events refused by the full hub buffer (commands, voice, dispatches, statuses)");
+    private final Counter cacheOverflow = counter("sharder_cache_overflow_total",
+            "op 5 entities refused by the full hub buffer (their guilds are resent)");
+    private final Counter guildsResent = counter("sharder_guilds_resent_total", "guilds sent to the hub again in full");
+    private final Counter gatewaySends = counter("sharder_gateway_sends_total", "GATEWAY_SEND payloads written to Discord");
+    private final Counter gatewaySendsRefused = counter("sharder_gateway_sends_refused_total",
+            "GATEWAY_SEND payloads refused (bad op, over 4096 bytes, shard not here, queue full)");
+
+    private Counter counter(String name, String help) {
+        return Counter.builder(name).description(help).register(registry);
+    }
+
+    public void gauge(String name, String help, Supplier<Number> value) {
+        Gauge.builder(name, value).description(help).register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    public void dispatchReceived() {
+        dispatches.increment();
+    }
+
+    public void cacheEntitySent() {
+        cacheEntities.increment();
+    }
+
+    public void commandForwarded() {
+        commands.increment();
+    }
+
+    public void eventLost() {
+        eventsLost.increment();
+    }
+
+    public void cacheOverflow() {
+        cacheOverflow.increment();
+    }
+
+    public void guildsResent(int n) {
+        guildsResent.increment(n);
+    }
+
+    public void gatewaySent() {
+        gatewaySends.increment();
+    }
+
+    public void gatewaySendRefused() {
+        gatewaySendsRefused.increment();
+    }
+
+    public long dispatches() {
+        return (long) dispatches.count();
+    }
+
+    public long cacheOverflows() {
+        return (long) cacheOverflow.count();
+    }
+
+    public long guildsResent() {
+        return (long) guildsResent.count();
+    }
+}
