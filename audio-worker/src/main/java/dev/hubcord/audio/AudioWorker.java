@@ -1,0 +1,99 @@
+package dev.hubcord.audio;
+
+import com.sedmelluq.discord.lavaplayer.player.AudioPlayerManager;
+import dev.hubcord.audio.config.AudioConfig;
+import dev.hubcord.audio.hub.HubBridge;
+import dev.hubcord.audio.player.PlayerManagers;
+import dev.hubcord.audio.send.FrameCounts;
+import dev.hubcord.audio.send.FrameSender;
+import dev.hubcord.audio.voice.DaveSession;
+import dev.hubcord.protocol.Compression;
+import dev.hubcord.protocol.ServiceType;
+import dev.hubcord.protocol.client.AckMode;
+import dev.hubcord.protocol.client.HubClient;
+import dev.hubcord.protocol.client.HubClientOptions;
+import dev.hubcord.protocol.client.Identified;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One audio worker: the hub connection (type {@code audio}, manual ACKs), lavaplayer, the voice event loops and the
+ * sender thread. {@link #close()} leaves the hub with 1000, so the hub hands this worker's guilds, with their held
+ * PLAYER_JOINs, to another worker at once.
+ */
+public final class AudioWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AudioWorker.class);
+
+    private final AudioPlayerManager manager;
+    private final FrameSender sender;
+    private final EventLoopGroup voiceLoops;
+    private final HubClient hub;
+    private final HubBridge bridge;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    public AudioWorker(AudioConfig config, DaveSession.Factory dave) {
+        this.manager = PlayerManagers.create(config);
+        this.sender = new FrameSender();
+        this.voiceLoops = new MultiThreadIoEventLoopGroup(Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+                NioIoHandler.newFactory());
+        this.hub = HubClient.create(HubClientOptions.builder(config.hubUrl(), ServiceType.AUDIO, config.hubSecret())
+                .name(config.name()).compression(Compression.ZSTD).ackMode(AckMode.MANUAL)
+                .statistics(this::statistics).build());
+        this.bridge = new HubBridge(hub, config, manager, sender, voiceLoops, dave);
+        hub.addErrorListener(e -> log.warn("hub: {}", e.getMessage()));
+    }
+
+    public AudioWorker(AudioConfig config) {
+        this(config, DaveSession.PASSTHROUGH);
+    }
+
+    /** Connects; completes with the first IDENTIFIED. */
+    public CompletableFuture<Identified> start() {
+        return hub.connect().thenApply(identified -> {
+            bridge.botInfo(identified.bot());
+            return identified;
+        });
+    }
+
+    /** Heartbeat statistics: players, playingPlayers and Lavalink-style frameStats of the last minute. */
+    private Map<String, Object> statistics() {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("players", bridge == null ? 0 : bridge.players());
+        stats.put("playingPlayers", bridge == null ? 0 : bridge.playingPlayers());
+        FrameCounts minute = sender.stats().lastMinute();
+        if (minute != null) {
+            stats.put("frameStats", Map.of("sent", minute.sent(), "nulled", minute.nulled(), "deficit",
+                    minute.deficit()));
+        }
+        return stats;
+    }
+
+    public FrameSender sender() {
+        return sender;
+    }
+
+    public int players() {
+        return bridge.players();
+    }
+
+    /** Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        hub.close();
+        bridge.close();
+        sender.close();
+        manager.shutdown();
+        voiceLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.hubcord.audio.config;
+
+import dev.hubcord.audio.AudioException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The worker's resolved settings.
+ *
+ * @param hubUrl the hub WebSocket URL
+ * @param hubSecret the hub secret
+ * @param name the instance name
+ * @param sources the lavaplayer sources to register, lower case
+ * @param localFiles whether the local file source is allowed
+ * @param voiceTls whether voice gateways are reached with TLS
+ * @param playerUpdateMs PLAYER_UPDATE interval
+ * @param trackStuckMs lavaplayer's stuck threshold
+ * @param frameBufferMs lavaplayer's frame buffer duration
+ * @param opusQuality Opus encoder complexity
+ * @param recoveryTimeoutMs how long a recovered guild waits for its saved state
+ */
+public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String> sources, boolean localFiles,
+        boolean voiceTls, int playerUpdateMs, int trackStuckMs, int frameBufferMs, int opusQuality,
+        int recoveryTimeoutMs) {
+
+    /** Every source name lavaplayer offers without an account; YouTube is not among them (see the README). */
+    public static final Set<String> KNOWN_SOURCES =
+            Set.of("http", "local", "soundcloud", "bandcamp", "vimeo", "twitch", "getyarn", "nico");
+
+    public AudioConfig {
+        sources = List.copyOf(sources);
+    }
+
+    /**
+     * Resolves the layers, later ones winning: file, environment, flags; keys are {@link Setting} names.
+     *
+     * @throws AudioException {@code CONFIG} for a missing secret or a bad value
+     */
+    public static AudioConfig resolve(Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
+        Map<Setting, String> v = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            String value = s.defaultValue();
+            for (Map<String, String> layer : List.of(file, env, flags)) {
+                String candidate = layer.get(s.name());
+                if (candidate != null && !candidate.isBlank()) {
+                    value = candidate.trim();
+                }
+            }
+            v.put(s, value);
+        }
+        String secret = v.get(Setting.HUB_SECRET);
+        if (secret.isEmpty()) {
+            throw new AudioException(AudioException.Kind.CONFIG, "HUB_SECRET is required");
+        }
+        URI hub;
+        try {
+            hub = URI.create(v.get(Setting.HUB_URL));
+        } catch (IllegalArgumentException e) {
+            throw new AudioException(AudioException.Kind.CONFIG, "HUB_URL is not a URL: " + v.get(Setting.HUB_URL), e);
+        }
+        if (!"ws".equalsIgnoreCase(hub.getScheme()) || hub.getHost() == null) {
+            throw new AudioException(AudioException.Kind.CONFIG, "HUB_URL must be ws://host:port/ws/v1, got " + hub);
+        }
+        List<String> sources = Arrays.stream(v.get(Setting.AUDIO_SOURCES).split(","))
+                .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
+        for (String s : sources) {
+            if (!KNOWN_SOURCES.contains(s)) {
+                throw new AudioException(AudioException.Kind.CONFIG, "AUDIO_SOURCES: unknown source '" + s
+                        + "' (known: " + String.join(", ", KNOWN_SOURCES.stream().sorted().toList()) + ")");
+            }
+        }
+        return new AudioConfig(hub, secret, v.get(Setting.AUDIO_NAME), sources, bool(v, Setting.AUDIO_LOCAL_FILES),
+                bool(v, Setting.AUDIO_VOICE_TLS), integer(v, Setting.AUDIO_PLAYER_UPDATE_MS, 100, 600_000),
+                integer(v, Setting.AUDIO_TRACK_STUCK_MS, 100, 600_000),
+                integer(v, Setting.AUDIO_FRAME_BUFFER_MS, 200, 60_000), integer(v, Setting.AUDIO_OPUS_QUALITY, 0, 10),
+                integer(v, Setting.AUDIO_RECOVERY_TIMEOUT_MS, 100, 600_000));
+    }
+
+    private static int integer(Map<Setting, String> v, Setting s, int min, int max) {
+        try {
+            int n = Integer.parseInt(v.get(s));
+            if (n < min || n > max) {
+                throw new AudioException(AudioException.Kind.CONFIG,
+                        s.name() + " must be between " + min + " and " + max + ", got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new AudioException(AudioException.Kind.CONFIG, s.name() + " must be a whole number, got '"
+                    + v.get(s) + "'", e);
+        }
+    }
+
+    private static boolean bool(Map<Setting, String> v, Setting s) {
+        return switch (v.get(s).toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new AudioException(AudioException.Kind.CONFIG,
+                    s.name() + " must be true or false, got '" + v.get(s) + "'");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "AudioConfig[hubUrl=" + hubUrl + ", name=" + name + ", sources=" + sources + ", localFiles="
+                + localFiles + ", voiceTls=" + voiceTls + ", secret=<hidden>]";
+    }
+}

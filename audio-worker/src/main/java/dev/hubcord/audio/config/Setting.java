@@ -1,0 +1,41 @@
+package dev.hubcord.audio.config;
+
+import java.util.Locale;
+
+/** Every audio worker setting with its default and meaning. */
+public enum Setting {
+    HUB_URL("ws://127.0.0.1:3282/ws/v1", "the hub's WebSocket URL"),
+    HUB_SECRET("", "the hub's shared secret (required)"),
+    AUDIO_NAME("audio", "instance name shown in the hub's /v1/services"),
+    AUDIO_SOURCES("http,soundcloud,bandcamp,vimeo,twitch,getyarn,nico",
+            "comma-separated lavaplayer sources; 'local' also needs AUDIO_LOCAL_FILES"),
+    AUDIO_LOCAL_FILES("false", "allow playing files from this machine's disk (source 'local')"),
+    AUDIO_VOICE_TLS("true", "connect to voice gateways with wss:// (false only for a local simulator)"),
+    AUDIO_PLAYER_UPDATE_MS("5000", "interval of PLAYER_UPDATE events while connected"),
+    AUDIO_TRACK_STUCK_MS("10000", "no audio for this long raises TRACK_STUCK"),
+    AUDIO_FRAME_BUFFER_MS("5000", "lavaplayer's per-player frame buffer"),
+    AUDIO_OPUS_QUALITY("10", "Opus encoder complexity 0-10"),
+    AUDIO_RECOVERY_TIMEOUT_MS("10000", "how long a guild taken over from a lost worker waits for its saved queue");
+
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** {@code AUDIO_VOICE_TLS} → {@code --voice-tls}, {@code HUB_URL} → {@code --hub-url}. */
+    public String flag() {
+        String n = name().startsWith("AUDIO_") ? name().substring(6) : name();
+        return "--" + n.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,112 @@
+package dev.hubcord.audio.hub;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sedmelluq.discord.lavaplayer.tools.FriendlyException;
+import dev.hubcord.audio.player.GuildPlayer;
+import dev.hubcord.audio.player.PlayerEvents;
+import dev.hubcord.audio.player.QueuedTrack;
+import dev.hubcord.audio.player.TrackLoader;
+import dev.hubcord.audio.voice.CloseAction;
+import dev.hubcord.audio.voice.VoiceConnection;
+import dev.hubcord.protocol.client.HubClient;
+import dev.hubcord.protocol.codec.Json;
+import java.util.function.LongFunction;
+
+/** Builds and sends the worker's events to the hub, in Lavalink's shapes plus the {@code player} snapshot. */
+final class HubOutbox implements PlayerEvents {
+
+    private final HubClient hub;
+    private final LongFunction<Guild> guilds;
+
+    HubOutbox(HubClient hub, LongFunction<Guild> guilds) {
+        this.hub = hub;
+        this.guilds = guilds;
+    }
+
+    private ObjectNode base(long guildId) {
+        ObjectNode d = Json.mapper().createObjectNode();
+        d.put("guildID", Long.toUnsignedString(guildId));
+        return d;
+    }
+
+    private ObjectNode withTrack(GuildPlayer p, QueuedTrack t) {
+        ObjectNode d = base(p.guildId());
+        d.set("track", p.codec().toJson(t.track(), t.encoded()));
+        return d;
+    }
+
+    @Override
+    public void trackStart(GuildPlayer p, QueuedTrack t) {
+        ObjectNode d = withTrack(p, t);
+        d.set("player", p.snapshot().toJson());
+        hub.send("TRACK_START", d);
+    }
+
+    @Override
+    public void trackEnd(GuildPlayer p, QueuedTrack t, String reason) {
+        ObjectNode d = withTrack(p, t);
+        d.put("reason", reason);
+        d.set("player", p.snapshot().toJson());
+        hub.send("TRACK_END", d);
+    }
+
+    @Override
+    public void trackException(GuildPlayer p, QueuedTrack t, FriendlyException e) {
+        ObjectNode d = withTrack(p, t);
+        d.set("exception", TrackLoader.exception(e.getMessage(), e.severity, e.getCause()));
+        hub.send("TRACK_EXCEPTION", d);
+    }
+
+    @Override
+    public void trackStuck(GuildPlayer p, QueuedTrack t, long thresholdMs) {
+        ObjectNode d = withTrack(p, t);
+        d.put("thresholdMs", thresholdMs);
+        hub.send("TRACK_STUCK", d);
+    }
+
+    @Override
+    public void stateChanged(GuildPlayer p) {
+        Guild g = guilds.apply(p.guildId());
+        if (g != null) {
+            g.dirty = true; // the updater publishes it within half a second
+        }
+    }
+
+    /** PLAYER_UPDATE: Lavalink's {@code state} plus the snapshot. Call on the guild's executor. */
+    void playerUpdate(Guild g) {
+        ObjectNode d = base(g.id);
+        ObjectNode state = d.putObject("state");
+        VoiceConnection voice = g.voice;
+        state.put("time", System.currentTimeMillis());
+        QueuedTrack current = g.player.current();
+        state.put("position", current == null ? 0 : current.track().getPosition());
+        state.put("connected", voice != null && voice.isReady());
+        state.put("ping", voice == null ? -1 : voice.ping());
+        d.set("player", g.player.snapshot().toJson());
+        g.dirty = false;
+        g.lastUpdate = System.currentTimeMillis();
+        hub.send("PLAYER_UPDATE", d);
+    }
+
+    void voiceClosed(long guildId, int code, String reason, boolean byRemote, CloseAction action) {
+        ObjectNode d = base(guildId);
+        d.put("code", code);
+        d.put("reason", reason);
+        d.put("byRemote", byRemote);
+        d.put("action", action.wireName());
+        hub.send("VOICE_CLOSED", d);
+    }
+
+    /** GATEWAY_SEND op 4: join {@code channelId}, or leave with {@code null}. */
+    void voiceStateUpdate(long guildId, String channelId, boolean selfMute, boolean selfDeaf) {
+        ObjectNode op4 = Json.mapper().createObjectNode();
+        op4.put("guild_id", Long.toUnsignedString(guildId));
+        op4.put("channel_id", channelId);
+        op4.put("self_mute", selfMute);
+        op4.put("self_deaf", selfDeaf);
+        ObjectNode d = base(guildId);
+        d.put("op", 4);
+        d.set("d", op4);
+        hub.send("GATEWAY_SEND", d);
+    }
+}

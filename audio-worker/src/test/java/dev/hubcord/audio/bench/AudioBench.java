@@ -1,0 +1,112 @@
+package dev.hubcord.audio.bench;
+
+import dev.hubcord.audio.testing.Harness;
+import dev.hubcord.discordsim.voice.ReceivedFrame;
+import dev.hubcord.discordsim.voice.VoiceServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * How many players one audio worker process holds. Starts the hub, the voice simulator and the fake sharder and
+ * commands clients here, and one worker process from the shaded jar; then, step by step, N guilds join and play an
+ * MP3 on repeat (lavaplayer decodes MP3, resamples, encodes Opus; the worker encrypts with AES-GCM and sends to the
+ * simulator, which checks and decrypts every packet). For each step it measures, over a window, the frames the
+ * simulator received against the frames due (one per 20 ms per player) and the worker process's CPU time.
+ *
+ * <p>Usage: {@code AudioBench <jar> <mp3> <players,players,...> <windowSeconds>}
+ */
+public final class AudioBench {
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        Path mp3 = Path.of(args[1]);
+        List<Integer> steps = new ArrayList<>();
+        for (String s : args[2].split(",")) {
+            steps.add(Integer.parseInt(s.trim()));
+        }
+        int window = Integer.parseInt(args[3]);
+        Map<Long, LongAdder> audio = new ConcurrentHashMap<>();
+        try (Harness h = new Harness(Map.of("HUB_RESUME_TIMEOUT_MS", "5000"),
+                VoiceServerConfig.defaults().withHeartbeatIntervalMs(5000))) {
+            h.frames.clear();
+            h.voice.addFrameListener((ReceivedFrame f) -> {
+                if (!f.isSilence()) {
+                    audio.computeIfAbsent(f.guildId(), g -> new LongAdder()).increment();
+                }
+            });
+            ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar", jar.toString(), "--sources", "local",
+                    "--local-files", "true", "--voice-tls", "false"))
+                    .redirectErrorStream(true).redirectOutput(Path.of("audio-worker", "target", "bench-worker.log").toFile());
+            pb.environment().put("HUB_URL", h.hubUri().toString());
+            pb.environment().put("HUB_SECRET", Harness.SECRET);
+            Process worker = pb.start();
+            try {
+                runSteps(h, worker, mp3, steps, window, audio);
+            } finally {
+                worker.destroyForcibly().waitFor();
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void runSteps(Harness h, Process worker, Path mp3, List<Integer> steps, int window,
+            Map<Long, LongAdder> audio) throws Exception {
+        Thread.sleep(3000);
+        h.frames.clear();
+        String track = h.load(mp3);
+        long tick = 100; // USER_HZ
+        int started = 0;
+        System.out.printf("%8s %10s %10s %8s %12s %14s%n", "players", "expected", "received", "loss%", "cpu%(1core)",
+                "cpu ms/player/s");
+        for (int n : steps) {
+            for (int i = started; i < n; i++) {
+                String guild = String.valueOf(800_000_000_000_000_000L + i);
+                h.request("PLAYER_JOIN", guild, Map.of("channelID", "400000000000000009"));
+                h.request("PLAYER_QUEUE", guild, Map.of("action", "repeat", "mode", "track"));
+                h.request("PLAYER_PLAY", guild, Map.of("track", track));
+            }
+            started = n;
+            Thread.sleep(8000); // warm up: joins, JIT, frame buffers full
+            h.frames.clear();
+            Map<Long, Long> before = snapshot(audio);
+            long cpuBefore = cpuTicks(worker.pid());
+            long t0 = System.nanoTime();
+            TimeUnit.SECONDS.sleep(window);
+            long elapsedNanos = System.nanoTime() - t0;
+            Map<Long, Long> after = snapshot(audio);
+            long cpu = cpuTicks(worker.pid()) - cpuBefore;
+            long received = 0;
+            for (Map.Entry<Long, Long> e : after.entrySet()) {
+                received += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            }
+            long expected = (long) n * elapsedNanos / 20_000_000L;
+            double seconds = elapsedNanos / 1e9;
+            double cpuSeconds = cpu / (double) tick;
+            System.out.printf("%8d %10d %10d %8.2f %12.1f %14.2f%n", n, expected, received,
+                    100.0 * Math.max(0, expected - received) / expected, 100 * cpuSeconds / seconds,
+                    1000 * cpuSeconds / seconds / n);
+            h.frames.clear();
+        }
+        System.out.println("violations: " + h.voice.violations().size()
+                + (h.voice.violations().isEmpty() ? "" : " e.g. " + h.voice.violations().getFirst()));
+    }
+
+    private static Map<Long, Long> snapshot(Map<Long, LongAdder> audio) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        audio.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    private static long cpuTicks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+    }
+}

@@ -1,0 +1,33 @@
+package dev.hubcord.audio.player;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hubcord.protocol.codec.Json;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlayerSnapshotTest {
+
+    @Test
+    void roundTripsAndExtrapolatesThePosition() {
+        PlayerSnapshot s = new PlayerSnapshot("1", new PlayerSnapshot.Entry("QUFB", 0, 9000), 4000, false, 80,
+                RepeatMode.QUEUE, List.of(new PlayerSnapshot.Entry("QkJC", 1000, 0)), 10_000);
+        PlayerSnapshot back = PlayerSnapshot.fromJson(s.toJson());
+        assertThat(back).isEqualTo(s);
+        assertThat(back.positionAt(12_500)).isEqualTo(6500);
+        PlayerSnapshot paused = new PlayerSnapshot("1", s.current(), 4000, true, 80, RepeatMode.OFF, List.of(), 10_000);
+        assertThat(paused.positionAt(99_000)).isEqualTo(4000);
+    }
+
+    @Test
+    void garbageIsRefused() {
+        assertThatThrownBy(() -> PlayerSnapshot.fromJson(Json.mapper().readTree("[1]")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PlayerSnapshot.fromJson(Json.mapper().readTree("{\"time\":1,\"queue\":[{\"x\":1}]}")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PlayerSnapshot.fromJson(Json.mapper().readTree("{\"time\":1,\"repeat\":\"often\"}")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new QueuedTrack(null, "x", 5000, 1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

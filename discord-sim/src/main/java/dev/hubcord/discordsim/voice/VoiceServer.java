@@ -1,0 +1,282 @@
+package dev.hubcord.discordsim.voice;
+
+import dev.hubcord.discordsim.SimException;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A simulated Discord voice server on loopback: a voice gateway v8 WebSocket and one UDP socket.
+ *
+ * <pre>{@code
+ * try (VoiceServer voice = VoiceServer.start(VoiceServerConfig.defaults())) {
+ *     voice.addFrameListener(frame -> frames.add(frame));
+ *     // send VOICE_SERVER_UPDATE with endpoint voice.endpoint() ...
+ * }
+ * }</pre>
+ *
+ * Test controls: {@link #close(long, int)} sends a close code to a guild's connection, {@link #drop(long)} cuts its
+ * TCP connection, {@link #violations()} lists every RTP or protocol rule a client broke.
+ */
+public final class VoiceServer implements AutoCloseable {
+
+    private static final int MAX_VIOLATIONS = 1000;
+
+    private final VoiceServerConfig config;
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicInteger nextSsrc = new AtomicInteger(1000);
+    private final Map<Long, VoiceSession> byGuild = new ConcurrentHashMap<>();
+    private final Map<Integer, VoiceSession> bySsrc = new ConcurrentHashMap<>();
+    private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<ReceivedFrame>> frameListeners = new CopyOnWriteArrayList<>();
+    private final List<ClientMessage> messages = new CopyOnWriteArrayList<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final AtomicLong packets = new AtomicLong();
+    private final AtomicLong frames = new AtomicLong();
+    private volatile boolean heartbeatsPaused;
+    private EventLoopGroup group;
+    private Channel serverChannel;
+    private DatagramChannel udp;
+    private Thread udpThread;
+
+    private VoiceServer(VoiceServerConfig config) {
+        this.config = config;
+    }
+
+    /** Binds an ephemeral WebSocket port and an ephemeral UDP port on {@code config.host()}. */
+    public static VoiceServer start(VoiceServerConfig config) {
+        VoiceServer server = new VoiceServer(config);
+        server.bind();
+        return server;
+    }
+
+    private void bind() {
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
+                    .websocketPath("/").checkStartsWith(true).handleCloseFrames(true).build();
+            serverChannel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel c) {
+                            c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 16),
+                                    new WebSocketServerProtocolHandler(ws), new VoiceWsHandler(VoiceServer.this));
+                        }
+                    })
+                    .bind(config.host(), 0).sync().channel();
+            udp = DatagramChannel.open();
+            udp.bind(new InetSocketAddress(config.host(), 0));
+            udp.socket().setReceiveBufferSize(4 << 20);
+            udpThread = Thread.ofPlatform().daemon().name("voice-sim-udp").start(new UdpReceiver(udp, this));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new SimException(SimException.Kind.STARTUP, "interrupted while binding", e);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new SimException(SimException.Kind.STARTUP, "cannot bind the voice server", e);
+        }
+    }
+
+    /** {@code host:port} of the voice gateway, as VOICE_SERVER_UPDATE's {@code endpoint} carries it. */
+    public String endpoint() {
+        return config.host() + ":" + ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public int udpPort() {
+        try {
+            return ((InetSocketAddress) udp.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new SimException(SimException.Kind.INTERNAL, "udp socket closed", e);
+        }
+    }
+
+    public VoiceServerConfig config() {
+        return config;
+    }
+
+    public void addFrameListener(Consumer<ReceivedFrame> listener) {
+        frameListeners.add(listener);
+    }
+
+    /** The current session of a guild, if any client identified for it. */
+    public VoiceSessionInfo session(long guildId) {
+        VoiceSession s = byGuild.get(guildId);
+        return s == null ? null : s.info();
+    }
+
+    /** Whether the guild's session has an open WebSocket now. */
+    public boolean connected(long guildId) {
+        VoiceSession s = byGuild.get(guildId);
+        Channel c = s == null ? null : s.channel();
+        return c != null && c.isActive();
+    }
+
+    /** Sends a close frame with {@code code} to the guild's connection and closes it. */
+    public void close(long guildId, int code) {
+        Channel c = channelOf(guildId);
+        c.writeAndFlush(new CloseWebSocketFrame(code, "closed by test")).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Cuts the guild's TCP connection without a close frame, as a crashed voice server would. */
+    public void drop(long guildId) {
+        Channel c = channelOf(guildId);
+        // around the pipeline: a plain close() would let Netty's WebSocket handler send a 1000 close frame first
+        c.eventLoop().execute(() -> c.unsafe().closeForcibly());
+    }
+
+    /** Sends a server message (numbered, buffered for resume) to the guild's session, e.g. an unknown opcode. */
+    public void send(long guildId, int op, com.fasterxml.jackson.databind.JsonNode d) {
+        VoiceSession s = byGuild.get(guildId);
+        if (s == null) {
+            throw new SimException(SimException.Kind.NOT_FOUND, "no voice session for guild " + guildId);
+        }
+        s.send(op, d);
+    }
+
+    /** Stops answering heartbeats (to test a client's dead-connection detection) or starts again. */
+    public void pauseHeartbeatAcks(boolean paused) {
+        heartbeatsPaused = paused;
+    }
+
+    private Channel channelOf(long guildId) {
+        VoiceSession s = byGuild.get(guildId);
+        Channel c = s == null ? null : s.channel();
+        if (c == null) {
+            throw new SimException(SimException.Kind.NOT_FOUND, "no voice connection for guild " + guildId);
+        }
+        return c;
+    }
+
+    /** Every JSON message clients sent (binary DAVE frames appear with {@code d == null}). */
+    public List<ClientMessage> messages() {
+        return new ArrayList<>(messages);
+    }
+
+    /** The messages with this opcode sent for this guild. */
+    public List<ClientMessage> messages(long guildId, int op) {
+        return messages.stream().filter(m -> m.guildId() == guildId && m.op() == op).toList();
+    }
+
+    /** Every rule broken so far (RTP layout, continuity, decryption, Speaking order); empty when all was well. */
+    public List<String> violations() {
+        return new ArrayList<>(violations);
+    }
+
+    /** UDP packets received that were not IP discovery. */
+    public long packets() {
+        return packets.get();
+    }
+
+    /** Frames decrypted and delivered. */
+    public long frames() {
+        return frames.get();
+    }
+
+    boolean heartbeatsPaused() {
+        return heartbeatsPaused;
+    }
+
+    VoiceSession newSession(long guildId, long userId, String sessionId, String token, int maxDave) {
+        VoiceSession s = new VoiceSession(guildId, userId, sessionId, token, nextSsrc.incrementAndGet(), maxDave,
+                config.resumeBuffer());
+        VoiceSession old = byGuild.put(guildId, s);
+        if (old != null) {
+            Channel c = old.channel();
+            if (c != null) {
+                c.close();
+            }
+        }
+        bySsrc.put(s.ssrc, s);
+        return s;
+    }
+
+    VoiceSession sessionFor(long guildId) {
+        return byGuild.get(guildId);
+    }
+
+    VoiceSession sessionForSsrc(int ssrc) {
+        return bySsrc.get(ssrc);
+    }
+
+    byte[] randomKey() {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        return key;
+    }
+
+    void register(Channel c) {
+        channels.add(c);
+    }
+
+    void unregister(Channel c) {
+        channels.remove(c);
+    }
+
+    void record(ClientMessage message) {
+        messages.add(message);
+    }
+
+    void violation(String what) {
+        if (violations.size() < MAX_VIOLATIONS) {
+            violations.add(what);
+        }
+    }
+
+    void countPacket() {
+        packets.incrementAndGet();
+    }
+
+    void deliver(ReceivedFrame frame) {
+        frames.incrementAndGet();
+        for (Consumer<ReceivedFrame> listener : frameListeners) {
+            listener.accept(frame);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (udp != null) {
+                udp.close();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        channels.forEach(Channel::close);
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly();
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        if (udpThread != null) {
+            udpThread.interrupt();
+        }
+    }
+}
