@@ -1,0 +1,163 @@
+package dev.hubcord.commands;
+
+import dev.hubcord.commands.builtin.TimedBanLifter;
+import dev.hubcord.commands.config.WorkerConfig;
+import dev.hubcord.commands.discord.DiscordApi;
+import dev.hubcord.commands.discord.DiscordRest;
+import dev.hubcord.commands.discord.RestOptions;
+import dev.hubcord.commands.exec.CommandIntake;
+import dev.hubcord.commands.exec.CommandRegistry;
+import dev.hubcord.commands.exec.CommandRunner;
+import dev.hubcord.commands.exec.WorkerServices;
+import dev.hubcord.commands.hub.HubApi;
+import dev.hubcord.commands.music.TrackAnnouncer;
+import dev.hubcord.commands.store.Database;
+import dev.hubcord.commands.store.Journal;
+import dev.hubcord.commands.store.MusicChannels;
+import dev.hubcord.commands.store.TimedBans;
+import dev.hubcord.protocol.ServiceType;
+import dev.hubcord.protocol.client.AckMode;
+import dev.hubcord.protocol.client.HubClient;
+import dev.hubcord.protocol.client.HubClientOptions;
+import dev.hubcord.protocol.client.Identified;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running commands worker: the database, the Discord and hub REST clients, the command registry, the hub
+ * connection (as {@code commands}, acknowledging manually), the timed-ban lifter and the track announcer.
+ */
+public final class CommandsWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandsWorker.class);
+    private static final String[] TRACK_EVENTS = {"TRACK_START", "TRACK_END", "TRACK_EXCEPTION"};
+
+    private final Database db;
+    private final DiscordRest rest;
+    private final HubApi hubApi;
+    private final HubClient hub;
+    private final CommandIntake intake;
+    private final TimedBanLifter lifter;
+    private final ScheduledExecutorService timers;
+    private final CommandRegistry registry;
+    private final TimedBans timedBans;
+    private final AtomicReference<String> botUserId = new AtomicReference<>();
+    private final CompletableFuture<Identified> connected;
+
+    private CommandsWorker(WorkerConfig config, Clock clock, ClassLoader commands) {
+        this.db = Database.open(config.database());
+        Journal journal = new Journal(db, clock, config.journalTtl());
+        this.timedBans = new TimedBans(db);
+        MusicChannels musicChannels = new MusicChannels(db);
+        this.rest = new DiscordRest(new RestOptions(config.discordApiBase(), config.discordToken(),
+                config.restTimeout(), config.restRetries(), 10, config.globalLimit(), config.invalidRequestCap(),
+                Duration.ofMillis(50)));
+        DiscordApi discord = new DiscordApi(rest);
+        this.hubApi = new HubApi(config.hubRestUrl(), config.hubSecret(), Duration.ofSeconds(10));
+        this.registry = CommandRegistry.load(commands);
+        botUserId.set(config.botUserId());
+        CommandIntake[] intakeRef = new CommandIntake[1];
+        this.hub = HubClient.create(HubClientOptions.builder(config.hubUrl(), ServiceType.COMMANDS, config.hubSecret())
+                .name(config.name())
+                .compression(config.compression())
+                .ackMode(AckMode.MANUAL)
+                .statistics(() -> Map.of("inFlight", intakeRef[0] == null ? 0 : intakeRef[0].inFlight()))
+                .build());
+        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("defer-timer")
+                .factory());
+        WorkerServices services = new WorkerServices(discord, hubApi, hub, clock, journal, botUserId::get, registry,
+                Map.of(TimedBans.class, timedBans, MusicChannels.class, musicChannels), timers, config.deferAfter());
+        this.intake = new CommandIntake(new CommandRunner(services), journal, config.maxInFlight());
+        intakeRef[0] = intake;
+        TrackAnnouncer announcer = new TrackAnnouncer(discord, musicChannels);
+        hub.addEventListener("EXECUTE_COMMAND", intake::onEvent);
+        for (String name : TRACK_EVENTS) {
+            hub.addEventListener(name, announcer::onEvent);
+        }
+        hub.addEventListener("BOT_INFO", e -> learnBot(e.data().path("userID").asText(null)));
+        hub.addEventListener("IDENTIFIED", e -> learnBot(e.data().path("bot").path("userID").asText(null)));
+        hub.addConnectionListener(c -> log.info("hub: {} -> {}", c.previous(), c.state()));
+        hub.addErrorListener(e -> log.warn("hub: {}", e.getMessage()));
+        this.lifter = new TimedBanLifter(timedBans, journal, discord, clock, config.banPollInterval());
+        this.connected = hub.connect().thenApply(identified -> {
+            if (identified.bot() != null) {
+                learnBot(identified.bot().userId());
+            }
+            return identified;
+        });
+        lifter.start();
+        log.info("commands worker {} started: {}", config.name(), config);
+    }
+
+    /** Starts a worker; commands are found with the given class loader's {@code ServiceLoader}. */
+    public static CommandsWorker start(WorkerConfig config, Clock clock, ClassLoader commands) {
+        return new CommandsWorker(config, clock, commands);
+    }
+
+    public static CommandsWorker start(WorkerConfig config) {
+        return start(config, Clock.systemUTC(), Thread.currentThread().getContextClassLoader());
+    }
+
+    private void learnBot(String id) {
+        if (id != null && !id.isEmpty() && botUserId.get() == null) {
+            botUserId.set(id);
+            log.info("bot user ID {}", id);
+        }
+    }
+
+    /** Completes with the first IDENTIFIED. */
+    public CompletableFuture<Identified> connected() {
+        return connected;
+    }
+
+    public HubClient hubClient() {
+        return hub;
+    }
+
+    public DiscordRest rest() {
+        return rest;
+    }
+
+    public CommandRegistry registry() {
+        return registry;
+    }
+
+    public CommandIntake intake() {
+        return intake;
+    }
+
+    public TimedBans timedBans() {
+        return timedBans;
+    }
+
+    public TimedBanLifter lifter() {
+        return lifter;
+    }
+
+    public String botUserId() {
+        return botUserId.get();
+    }
+
+    /**
+     * Stops: running commands get a few seconds to finish and be acknowledged, then the hub session ends (1000:
+     * anything unacknowledged goes to another worker at once).
+     */
+    @Override
+    public void close() {
+        intake.shutdown(10);
+        hub.close();
+        lifter.close();
+        timers.shutdownNow();
+        rest.close();
+        hubApi.close();
+        db.close();
+        log.info("commands worker stopped");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.hubcord.commands.api;
+
+import dev.hubcord.commands.discord.DiscordApi;
+import dev.hubcord.commands.hub.HubApi;
+import dev.hubcord.protocol.client.HubClient;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** One invocation: who, where, the parsed arguments, and how to answer. Used by one thread at a time. */
+public interface CommandContext {
+
+    /** The name the command was invoked with (an alias, perhaps). */
+    String invokedAs();
+
+    /** The command's registered spec. */
+    CommandSpec spec();
+
+    String guildId();
+
+    String channelId();
+
+    String authorId();
+
+    /** The message that invoked a prefix command, or {@code null} for a slash command. */
+    String messageId();
+
+    boolean isSlashCommand();
+
+    /** The value of a required argument (or of an optional one that was given). */
+    <T> T get(Argument<T> argument);
+
+    /** The value of an optional argument. */
+    <T> Optional<T> optional(Argument<T> argument);
+
+    /**
+     * Answers: a reply to the message for a prefix command; for a slash command the interaction response, or,
+     * after a deferral, the deferred message and then follow-ups. Each call sends one message.
+     */
+    void reply(String content);
+
+    /** Like {@link #reply} but only the invoker sees it for slash commands (a normal reply otherwise). */
+    void replyPrivately(String content);
+
+    /**
+     * For a slash command that will take a while: acknowledges the interaction now ("thinking..."). The worker
+     * does this by itself when no reply has been sent shortly before Discord's 3-second limit. No-op otherwise.
+     */
+    void defer();
+
+    /**
+     * Runs {@code step} once per invocation, even if the command is delivered again after a worker died: the
+     * result is journaled under the message or interaction ID, and a rerun returns {@code false} without running
+     * it. Use it around side effects that must not repeat (a ban, a message).
+     *
+     * @return whether the step ran now
+     */
+    boolean once(String stepName, Runnable step);
+
+    DiscordApi discord();
+
+    HubApi hub();
+
+    /** The worker's hub connection, for events and requests to other services (audio workers). */
+    HubClient hubClient();
+
+    /** The bot's user ID, as the hub reported it. */
+    String botUserId();
+
+    Clock clock();
+
+    /** A service the worker offers to commands (e.g. the timed-ban store), or empty. */
+    <S> Optional<S> service(Class<S> type);
+
+    /** Every registered command, for {@code help}. */
+    java.util.List<CommandSpec> commands();
+
+    /** Measures a call in milliseconds (for {@code ping}). */
+    static long millis(Supplier<?> call) {
+        long start = System.nanoTime();
+        call.get();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.hubcord.commands.config;
+
+import dev.hubcord.protocol.Compression;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The worker's resolved settings.
+ *
+ * @param hubRestUrl the hub's REST base, {@code http://host:port}
+ * @param botUserId the bot's user ID, or {@code null} to learn it from the hub
+ */
+public record WorkerConfig(
+        String discordToken,
+        URI discordApiBase,
+        URI hubUrl,
+        String hubSecret,
+        URI hubRestUrl,
+        String name,
+        Compression compression,
+        Path database,
+        Duration journalTtl,
+        Duration banPollInterval,
+        Duration deferAfter,
+        int maxInFlight,
+        String botUserId,
+        Duration restTimeout,
+        int restRetries,
+        int globalLimit,
+        int invalidRequestCap) {
+
+    /**
+     * Resolves the layers, later ones winning: file, environment, flags (keys are {@link Setting} names).
+     *
+     * @throws ConfigException for a missing required value or a malformed one
+     */
+    public static WorkerConfig resolve(Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
+        Map<Setting, String> v = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            String value = s.defaultValue();
+            for (Map<String, String> layer : List.of(file, env, flags)) {
+                String candidate = layer.get(s.name());
+                if (candidate != null && !candidate.isBlank()) {
+                    value = candidate.trim();
+                }
+            }
+            v.put(s, value);
+        }
+        String token = required(v, Setting.DISCORD_TOKEN);
+        String secret = required(v, Setting.HUB_SECRET);
+        URI hubUrl = uri(v, Setting.HUB_URL, "ws");
+        URI hubRest = v.get(Setting.HUB_REST_URL).isEmpty() ? restBaseOf(hubUrl) : uri(v, Setting.HUB_REST_URL, "http");
+        String botId = v.get(Setting.COMMANDS_BOT_USER_ID);
+        if (!botId.isEmpty() && !botId.matches("\\d{1,20}")) {
+            throw new ConfigException("COMMANDS_BOT_USER_ID must be a snowflake, got '" + botId + "'");
+        }
+        return new WorkerConfig(token, uri(v, Setting.DISCORD_API_BASE, "http"), hubUrl, secret, hubRest,
+                v.get(Setting.COMMANDS_NAME), compression(v.get(Setting.COMMANDS_COMPRESS)),
+                Path.of(v.get(Setting.COMMANDS_DB)),
+                Duration.ofHours(number(v, Setting.COMMANDS_JOURNAL_TTL_HOURS, 1, 24 * 365)),
+                Duration.ofMillis(number(v, Setting.COMMANDS_BAN_POLL_MS, 10, 3_600_000)),
+                Duration.ofMillis(number(v, Setting.COMMANDS_DEFER_AFTER_MS, 0, 2_900)),
+                number(v, Setting.COMMANDS_MAX_IN_FLIGHT, 1, 100_000),
+                botId.isEmpty() ? null : botId,
+                Duration.ofMillis(number(v, Setting.REST_TIMEOUT_MS, 100, 600_000)),
+                number(v, Setting.REST_RETRIES, 0, 10),
+                number(v, Setting.REST_GLOBAL_LIMIT, 1, 10_000),
+                number(v, Setting.REST_INVALID_CAP, 1, 10_000));
+    }
+
+    /** {@code ws://host:port/ws/v1} becomes {@code http://host:port} ({@code wss} becomes {@code https}). */
+    public static URI restBaseOf(URI ws) {
+        String scheme = "wss".equalsIgnoreCase(ws.getScheme()) ? "https" : "http";
+        int port = ws.getPort();
+        return URI.create(scheme + "://" + ws.getHost() + (port < 0 ? "" : ":" + port));
+    }
+
+    private static String required(Map<Setting, String> v, Setting s) {
+        String value = v.get(s);
+        if (value.isEmpty()) {
+            throw new ConfigException(s.name() + " is required (" + s.description() + ")");
+        }
+        return value;
+    }
+
+    private static URI uri(Map<Setting, String> v, Setting s, String schemePrefix) {
+        String text = v.get(s);
+        try {
+            URI uri = URI.create(text);
+            if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).startsWith(schemePrefix)
+                    || uri.getHost() == null) {
+                throw new ConfigException(s.name() + " must be a " + schemePrefix + "(s):// URL, got '" + text + "'");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.name() + " is not a URL: '" + text + "'");
+        }
+    }
+
+    private static int number(Map<Setting, String> v, Setting s, int min, int max) {
+        String text = v.get(s);
+        try {
+            int n = Integer.parseInt(text);
+            if (n < min || n > max) {
+                throw new ConfigException(s.name() + " must be between " + min + " and " + max + ", got " + text);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(s.name() + " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    private static Compression compression(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "none", "false" -> Compression.NONE;
+            case "zstd", "true" -> Compression.ZSTD;
+            case "zlib" -> Compression.ZLIB;
+            default -> throw new ConfigException("COMMANDS_COMPRESS must be none, zstd or zlib, got '" + text + "'");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerConfig[discordApiBase=" + discordApiBase + ", hubUrl=" + hubUrl + ", hubRestUrl=" + hubRestUrl
+                + ", name=" + name + ", compression=" + compression + ", database=" + database + ", token=<hidden>, "
+                + "secret=<hidden>]";
+    }
+}

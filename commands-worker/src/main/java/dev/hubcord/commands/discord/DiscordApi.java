@@ -1,0 +1,94 @@
+package dev.hubcord.commands.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.protocol.codec.Json;
+import java.time.Instant;
+
+/** The Discord endpoints the worker uses, over the process's {@link DiscordRest}. IDs are snowflake strings. */
+public final class DiscordApi {
+
+    /** Message flag: only the invoker sees the message (interaction responses). */
+    public static final int EPHEMERAL = 64;
+
+    private final DiscordRest rest;
+
+    public DiscordApi(DiscordRest rest) {
+        this.rest = rest;
+    }
+
+    public DiscordRest rest() {
+        return rest;
+    }
+
+    /** A message body: content, no pings (replies do not ping the replied-to user either). */
+    public static ObjectNode message(String content) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("content", content);
+        body.putObject("allowed_mentions").putArray("parse");
+        return body;
+    }
+
+    /** {@code POST /channels/{channel}/messages}, as a reply to {@code replyTo} when not null. */
+    public JsonNode createMessage(String channelId, ObjectNode body, String replyTo) {
+        if (replyTo != null) {
+            ObjectNode ref = body.putObject("message_reference");
+            ref.put("message_id", replyTo);
+            ref.put("fail_if_not_exists", false);
+            ((ObjectNode) body.path("allowed_mentions")).put("replied_user", false);
+        }
+        return rest.call(RestRequest.of("POST", "/channels/" + channelId + "/messages").withBody(body));
+    }
+
+    /** {@code POST /interactions/{id}/{token}/callback}: type 4 (message) or 5 (deferred). */
+    public void interactionCallback(String interactionId, String token, int type, ObjectNode data) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("type", type);
+        if (data != null) {
+            body.set("data", data);
+        }
+        rest.execute(RestRequest.of("POST", "/interactions/" + interactionId + "/" + token + "/callback")
+                .withBody(body));
+    }
+
+    /** {@code PATCH /webhooks/{app}/{token}/messages/@original}: fills in a deferred response. */
+    public JsonNode editOriginal(String applicationId, String token, ObjectNode body) {
+        return rest.call(RestRequest.of("PATCH", "/webhooks/" + applicationId + "/" + token + "/messages/@original")
+                .withBody(body));
+    }
+
+    /** {@code POST /webhooks/{app}/{token}}: a follow-up message. */
+    public JsonNode followUp(String applicationId, String token, ObjectNode body) {
+        return rest.call(RestRequest.of("POST", "/webhooks/" + applicationId + "/" + token).withBody(body));
+    }
+
+    /** {@code PUT /guilds/{guild}/bans/{user}} with the reason in the audit log. */
+    public void ban(String guildId, String userId, String reason, int deleteMessageSeconds) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("delete_message_seconds", deleteMessageSeconds);
+        rest.execute(RestRequest.of("PUT", "/guilds/" + guildId + "/bans/" + userId).withBody(body)
+                .withReason(reason));
+    }
+
+    /** {@code DELETE /guilds/{guild}/bans/{user}}. */
+    public void unban(String guildId, String userId, String reason) {
+        rest.execute(RestRequest.of("DELETE", "/guilds/" + guildId + "/bans/" + userId).withReason(reason));
+    }
+
+    /** {@code DELETE /guilds/{guild}/members/{user}}. */
+    public void kick(String guildId, String userId, String reason) {
+        rest.execute(RestRequest.of("DELETE", "/guilds/" + guildId + "/members/" + userId).withReason(reason));
+    }
+
+    /** {@code PATCH /guilds/{guild}/members/{user}} with {@code communication_disabled_until} (null lifts it). */
+    public void timeout(String guildId, String userId, Instant until, String reason) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        if (until == null) {
+            body.putNull("communication_disabled_until");
+        } else {
+            body.put("communication_disabled_until", until.toString());
+        }
+        rest.execute(RestRequest.of("PATCH", "/guilds/" + guildId + "/members/" + userId).withBody(body)
+                .withReason(reason));
+    }
+}

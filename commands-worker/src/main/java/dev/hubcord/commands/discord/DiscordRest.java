@@ -1,0 +1,245 @@
+package dev.hubcord.commands.discord;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.protocol.codec.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process's one Discord REST client. {@link #execute} blocks the calling thread (use virtual threads) until
+ * the call succeeded or failed for good:
+ * <ul>
+ *   <li>a request waits while its bucket is empty or a global 429 pause runs, rather than failing;</li>
+ *   <li>a 429 is retried after {@code retry_after} (body), else {@code Retry-After}, else the bucket reset: a global
+ *       one ({@code X-RateLimit-Global} / {@code Scope: global}) pauses every non-exempt route, a per-route or
+ *       {@code shared} one blocks the bucket;</li>
+ *   <li>5xx, timeouts and I/O errors are retried {@code retries} times with a growing pause;</li>
+ *   <li>401, 403 and non-shared 429s are counted; at the cap calls fail fast with {@code INVALID_REQUEST_CAP}.</li>
+ * </ul>
+ */
+public final class DiscordRest implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordRest.class);
+
+    private final RestOptions options;
+    private final HttpClient http;
+    private final Buckets buckets;
+    private final GlobalLimiter global;
+    private final InvalidRequests invalid;
+    private final AtomicLong rateLimited = new AtomicLong();
+    private volatile long lastLatencyMillis = -1;
+
+    public DiscordRest(RestOptions options) {
+        this.options = options;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(options.timeout())
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+        this.buckets = new Buckets(options.resetMargin());
+        this.global = new GlobalLimiter(options.globalLimit(), Duration.ofSeconds(1));
+        this.invalid = new InvalidRequests(options.invalidCap());
+    }
+
+    /**
+     * Sends a request and returns the successful response.
+     *
+     * @throws DiscordRestException when Discord refused it (4xx), or after the retries, or at the invalid cap
+     */
+    public RestResponse execute(RestRequest request) {
+        Route route = request.route();
+        byte[] body = encode(request.body());
+        int failures = 0;
+        int limited = 0;
+        while (true) {
+            invalid.check();
+            RestResponse response;
+            try {
+                Bucket bucket = buckets.acquire(route);
+                try {
+                    if (!route.globalExempt()) {
+                        global.acquire();
+                    }
+                    response = send(request, body);
+                    buckets.update(route, bucket, response);
+                    if (response.status() == 429) {
+                        handle429(route, bucket, response);
+                    }
+                } finally {
+                    bucket.unlock();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DiscordRestException(DiscordRestException.Kind.INTERRUPTED, route + ": interrupted", e);
+            } catch (HttpTimeoutException e) {
+                if (++failures > options.retries()) {
+                    throw new DiscordRestException(DiscordRestException.Kind.TIMEOUT,
+                            route + ": no answer within " + options.timeout().toMillis() + " ms", e);
+                }
+                backoff(failures);
+                continue;
+            } catch (IOException e) {
+                if (++failures > options.retries()) {
+                    throw new DiscordRestException(DiscordRestException.Kind.IO, route + ": " + e, e);
+                }
+                backoff(failures);
+                continue;
+            }
+            int status = response.status();
+            if (response.ok()) {
+                return response;
+            }
+            if (status == 429) {
+                if (++limited > options.max429Retries()) {
+                    throw new DiscordRestException(DiscordRestException.Kind.RATE_LIMITED, 429, 0,
+                            route + ": still rate limited after " + options.max429Retries() + " retries", null);
+                }
+                continue;
+            }
+            if (status >= 500 && ++failures <= options.retries()) {
+                log.debug("{}: {} from Discord, retry {}", route, status, failures);
+                backoff(failures);
+                continue;
+            }
+            if (status == 401 || status == 403) {
+                invalid.record();
+            }
+            throw httpError(route, response);
+        }
+    }
+
+    /** {@link #execute} and the body as JSON ({@code MissingNode} for 204). */
+    public JsonNode call(RestRequest request) {
+        return execute(request).body();
+    }
+
+    private void handle429(Route route, Bucket bucket, RestResponse response) {
+        rateLimited.incrementAndGet();
+        String scope = response.header("X-RateLimit-Scope").orElse("user");
+        boolean isGlobal = response.header("X-RateLimit-Global").map("true"::equalsIgnoreCase).orElse(false)
+                || scope.equalsIgnoreCase("global") || response.body().path("global").asBoolean(false);
+        double retry = retryAfter(response);
+        if (!scope.equalsIgnoreCase("shared")) {
+            invalid.record();
+        }
+        if (isGlobal) {
+            log.warn("global rate limit hit on {}: every route pauses {} s", route, retry);
+            global.pause(retry);
+        } else {
+            log.info("{} rate limited (scope {}): bucket waits {} s", route, scope, retry);
+            bucket.block(retry);
+        }
+    }
+
+    /** {@code retry_after} from the body (float seconds), else {@code Retry-After}, else the bucket's reset. */
+    static double retryAfter(RestResponse response) {
+        JsonNode fromBody = response.body().path("retry_after");
+        if (fromBody.isNumber()) {
+            return Math.max(0, fromBody.asDouble());
+        }
+        return response.seconds("Retry-After")
+                .or(() -> response.seconds("X-RateLimit-Reset-After"))
+                .orElse(1.0);
+    }
+
+    private RestResponse send(RestRequest request, byte[] body) throws IOException, InterruptedException {
+        Route route = request.route();
+        String url = options.apiBase().toString().replaceAll("/+$", "") + route.path()
+                + (request.query() == null ? "" : "?" + request.query());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(options.timeout())
+                .header("User-Agent", RestOptions.USER_AGENT)
+                .method(route.method(), body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (route.needsAuth()) {
+            b.header("Authorization", "Bot " + options.token());
+        }
+        if (request.auditReason() != null && !request.auditReason().isBlank()) {
+            String reason = request.auditReason().length() > 512 ? request.auditReason().substring(0, 512)
+                    : request.auditReason();
+            b.header("X-Audit-Log-Reason", URLEncoder.encode(reason, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        long start = System.nanoTime();
+        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        lastLatencyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        return new RestResponse(r.statusCode(), r.headers().map(), parse(r.body()));
+    }
+
+    private static JsonNode parse(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(bytes);
+        } catch (IOException e) {
+            return null; // an HTML error page (Cloudflare) or similar: the status says enough
+        }
+    }
+
+    private static byte[] encode(Object body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("request body cannot be written as JSON", e);
+        }
+    }
+
+    private static DiscordRestException httpError(Route route, RestResponse response) {
+        int code = response.body().path("code").asInt(0);
+        String message = response.body().path("message").asText("HTTP " + response.status());
+        return new DiscordRestException(DiscordRestException.Kind.HTTP, response.status(), code,
+                route + ": " + response.status() + " " + message + (code != 0 ? " (code " + code + ")" : ""), null);
+    }
+
+    private static void backoff(int failure) {
+        try {
+            Thread.sleep(Math.min(2_000, 100L << Math.min(failure, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiscordRestException(DiscordRestException.Kind.INTERRUPTED, "interrupted during retry pause", e);
+        }
+    }
+
+    /** The duration of the last HTTP exchange in milliseconds, or -1 before the first. */
+    public long lastLatencyMillis() {
+        return lastLatencyMillis;
+    }
+
+    /** 429 responses met so far (all kinds). */
+    public long rateLimitedCount() {
+        return rateLimited.get();
+    }
+
+    /** 401/403/429 responses counted in the last 10 minutes. */
+    public int invalidRequestCount() {
+        return invalid.count();
+    }
+
+    public boolean globallyPaused() {
+        return global.paused();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

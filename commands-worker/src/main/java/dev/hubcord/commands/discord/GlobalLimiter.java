@@ -1,0 +1,63 @@
+package dev.hubcord.commands.discord;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Discord's global limit (50 requests per second per token by default) as a sliding log, so no one-second window,
+ * however aligned, sees more; and the pause a global 429 imposes on every route that counts toward it.
+ */
+final class GlobalLimiter {
+
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final ArrayDeque<Long> sent = new ArrayDeque<>();
+    private final int limit;
+    private final long windowNanos;
+    private volatile long pausedUntilNanos;
+
+    GlobalLimiter(int limit, Duration window) {
+        this.limit = limit;
+        this.windowNanos = window.toNanos();
+    }
+
+    /** Waits for a slot: first for any global pause, then for room in the sliding window. */
+    void acquire() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                long pause = pausedUntilNanos - now;
+                if (pause > 0) {
+                    TimeUnit.NANOSECONDS.sleep(pause);
+                    continue;
+                }
+                while (!sent.isEmpty() && now - sent.peekFirst() >= windowNanos) {
+                    sent.pollFirst();
+                }
+                if (sent.size() < limit) {
+                    sent.addLast(now);
+                    return;
+                }
+                TimeUnit.NANOSECONDS.sleep(sent.peekFirst() + windowNanos - now);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** After a global 429: every non-exempt request waits {@code seconds}. */
+    void pause(double seconds) {
+        long until = System.nanoTime() + (long) (seconds * 1e9);
+        synchronized (this) {
+            if (until - pausedUntilNanos > 0) {
+                pausedUntilNanos = until;
+            }
+        }
+    }
+
+    boolean paused() {
+        return pausedUntilNanos - System.nanoTime() > 0;
+    }
+}
