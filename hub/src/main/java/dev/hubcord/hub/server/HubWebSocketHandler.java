@@ -79,9 +79,25 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
         log.info("connection opened from {}", connection.remoteAddress());
     }
 
-    /** Stops reading from an over-rate client until its bucket is solvent again; nothing is dropped. */
-    private void pauseReading(ChannelHandlerContext ctx, long nanos) {
-        if (!ctx.channel().config().isAutoRead()) {
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        throttleIfOverRate(ctx);
+        ctx.fireChannelReadComplete();
+    }
+
+    /**
+     * After a read batch, a client whose bucket is in debt is slowed: the hub stops reading from it
+     * until the debt is paid, so nothing it sent is lost. If paying the debt would keep it over its
+     * rate for longer than the grace, it is closed with 4008 at once instead.
+     */
+    private void throttleIfOverRate(ChannelHandlerContext ctx) {
+        long wait = rateLimiter.nanosUntilSolvent();
+        if (wait == 0 || connection.isClosing() || !ctx.channel().config().isAutoRead()) {
+            return;
+        }
+        if (rateLimiter.overRateFor(System.nanoTime()) + wait > rateGraceNanos) {
+            CloseException e = rateLimited();
+            close(e.code(), e.getMessage());
             return;
         }
         ctx.channel().config().setAutoRead(false);
@@ -90,7 +106,12 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
             if (ctx.channel().isActive()) {
                 ctx.channel().config().setAutoRead(true);
             }
-        }, Math.max(nanos, 1_000_000L), TimeUnit.NANOSECONDS);
+        }, Math.max(wait, 1_000_000L), TimeUnit.NANOSECONDS);
+    }
+
+    private CloseException rateLimited() {
+        return new CloseException(CloseCode.RATE_LIMITED, "rate limited: over " + core.config().rateLimit()
+                + " payloads per second for more than " + TimeUnit.NANOSECONDS.toMillis(rateGraceNanos) + " ms");
     }
 
     private void checkHeartbeat() {
@@ -143,12 +164,8 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
             throw new CloseException(CloseCode.PAYLOAD_TOO_LARGE, "payload larger than " + maxPayload + " bytes");
         }
         long now = System.nanoTime();
-        if (!rateLimiter.acquire(now)) {
-            if (rateLimiter.overRateFor(now) > rateGraceNanos) {
-                throw new CloseException(CloseCode.RATE_LIMITED, "rate limited: over " + core.config().rateLimit()
-                        + " payloads per second for " + TimeUnit.NANOSECONDS.toMillis(rateGraceNanos) + " ms");
-            }
-            pauseReading(ctx, rateLimiter.nanosUntilSolvent());
+        if (!rateLimiter.acquire(now) && rateLimiter.overRateFor(now) > rateGraceNanos) {
+            throw rateLimited();
         }
         Envelope envelope = EnvelopeScanner.scan(bytes);
         Opcode op = Opcode.fromCode(envelope.op());

@@ -15,6 +15,8 @@ final class RateLimiter {
 
     private final double ratePerNano;
     private final double burst;
+    /** Tokens the bucket must hold again (a quarter second of quota) before a client counts as back under its rate. */
+    private final double recoveryTokens;
     private double tokens;
     private long last;
     private long overSince = NOT_OVER;
@@ -22,21 +24,25 @@ final class RateLimiter {
     RateLimiter(int ratePerSecond, int burst, long now) {
         this.ratePerNano = ratePerSecond / 1e9;
         this.burst = burst;
+        this.recoveryTokens = Math.min(burst, Math.max(1, ratePerSecond / 4.0));
         this.tokens = burst;
         this.last = now;
     }
 
     /**
      * Takes one token. Returns {@code true} while within the limit; {@code false} when the bucket is
-     * in debt. Reading pauses until the debt is paid, so after a pause a client that has slowed down
-     * finds a whole token again, which ends its time over the rate; one that keeps the pipe full does not.
+     * in debt. Reading pauses until the debt is paid, so a client that keeps the pipe full holds the
+     * bucket near empty, while one that has slowed down lets it refill: only a refill to a quarter
+     * second of quota ends its time over the rate, which scheduling delays alone never reach.
      */
     boolean acquire(long now) {
         tokens = Math.min(burst, tokens + (now - last) * ratePerNano);
         last = now;
+        if (tokens >= recoveryTokens) {
+            overSince = NOT_OVER;
+        }
         tokens -= 1;
         if (tokens >= 0) {
-            overSince = NOT_OVER;
             return true;
         }
         if (overSince == NOT_OVER) {

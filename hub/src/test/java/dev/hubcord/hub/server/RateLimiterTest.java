@@ -30,9 +30,12 @@ class RateLimiterTest {
         // reading resumes once solvent; the backlog continues at exactly the rate: still over
         assertThat(limiter.acquire(solvent)).isFalse();
         assertThat(limiter.overRateFor(solvent)).isEqualTo(solvent);
-        // then the client sends slower than the rate: a whole token has refilled, and it is back within
+        // a short gap (a scheduling delay) refills a token or two: within the limit again, but not yet recovered
         assertThat(limiter.acquire(solvent + 30 * MS)).isTrue();
-        assertThat(limiter.overRateFor(solvent + 30 * MS)).isZero();
+        assertThat(limiter.overRateFor(solvent + 30 * MS)).isEqualTo(solvent + 30 * MS);
+        // the client sends slower than the rate for a while: a quarter second of quota refills, and it is back under
+        assertThat(limiter.acquire(solvent + 400 * MS)).isTrue();
+        assertThat(limiter.overRateFor(solvent + 400 * MS)).isZero();
     }
 
     @Test
