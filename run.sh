@@ -1,36 +1,105 @@
 #!/usr/bin/env bash
-# Runs hubcord locally: builds what is missing, then starts every service this checkout has,
-# the hub first. With no HUB_SECRET the hub runs in its local demo mode (loopback only, a fixed
-# demo secret). Ctrl-C (or SIGTERM) stops everything; the hub closes its clients with 1001.
+# Runs hubcord locally: builds what is missing, then starts the hub and every service, each as its
+# own process, with its log lines prefixed by its name.
 #
-#   ./run.sh                 # demo mode on 127.0.0.1:3282
-#   HUB_SECRET=... ./run.sh  # your own secret (and any other HUB_* setting)
+#   ./run.sh                       # everything against the simulated Discord (no token needed)
+#   DISCORD_TOKEN=... HUB_SECRET=... ./run.sh    # a real bot on real Discord
+#   ./run.sh hub                   # only the hub (any of: hub sim sharder commands audio)
+#
+# Without DISCORD_TOKEN the sharder and the commands worker talk to discord-sim (a simulated
+# Discord on 127.0.0.1:${SIM_PORT:-8090}). Without HUB_SECRET the hub runs in its local demo mode
+# (127.0.0.1 only, secret 'hubcord-demo-secret'). Ctrl-C (or SIGTERM) stops everything, the hub last.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-env.sh
 
-HUB_JAR=hub/target/hub.jar
-if [ ! -f "$HUB_JAR" ]; then
-    echo "building (first run) ..."
-    ./mvnw -q -DskipTests package
-fi
+HUB_PORT=${HUB_PORT:-3282}
+SIM_PORT=${SIM_PORT:-8090}
+RUN_DIR=${RUN_DIR:-run}
+mkdir -p "$RUN_DIR"
 
-JAVA_OPTS=(--enable-native-access=ALL-UNNAMED)
+if [ $# -gt 0 ]; then services=("$@"); else services=(hub sim sharder commands audio); fi
+if [ -n "${DISCORD_TOKEN:-}" ]; then
+    services=("${services[@]/sim}")
+fi
+wants() { [[ " ${services[*]} " == *" $1 "* ]]; }
+
+declare -A JARS=([hub]=hub/target/hub.jar [sim]=discord-sim/target/discord-sim.jar
+    [sharder]=sharder/target/sharder.jar [commands]=commands-worker/target/commands-worker.jar
+    [audio]=audio-worker/target/audio-worker.jar)
+for s in "${services[@]}"; do
+    [ -n "$s" ] || continue
+    if [ ! -f "${JARS[$s]}" ]; then
+        echo "building (first run, a few minutes) ..."
+        ./mvnw -q -DskipTests package
+        break
+    fi
+done
+
+JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
 pids=()
+names=()
 stop() {
-    for pid in "${pids[@]}"; do
-        kill -TERM "$pid" 2>/dev/null || true
+    trap - INT TERM EXIT
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+        kill -TERM "${pids[$i]}" 2>/dev/null || true
+        wait "${pids[$i]}" 2>/dev/null || true
     done
-    wait 2>/dev/null || true
 }
 trap stop INT TERM EXIT
 
-hub_args=()
-if [ -z "${HUB_SECRET:-}" ]; then
-    hub_args+=(--demo)
-    echo "no HUB_SECRET: starting the hub in demo mode (127.0.0.1, secret 'hubcord-demo-secret')"
-fi
-"$JAVA_HOME/bin/java" "${JAVA_OPTS[@]}" -jar "$HUB_JAR" "${hub_args[@]}" "$@" &
-pids+=($!)
+# start NAME ENV... -- ARGS: runs a jar in the background, its output prefixed with [NAME]
+start() {
+    local name=$1
+    shift
+    local envs=()
+    while [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    env "${envs[@]}" "${JAVA[@]}" -jar "${JARS[$name]}" "$@" > >(sed -u "s/^/[$name] /") 2>&1 &
+    pids+=($!)
+    names+=("$name")
+}
 
+await_http() {
+    local url=$1 what=$2
+    for _ in $(seq 1 150); do
+        if curl -fs -o /dev/null "$url" 2>/dev/null; then return 0; fi
+        sleep 0.2
+    done
+    echo "$what did not come up ($url)" >&2
+    exit 1
+}
+
+if [ -z "${HUB_SECRET:-}" ]; then
+    HUB_SECRET=hubcord-demo-secret
+    hub_args=(--demo)
+    echo "no HUB_SECRET: the hub runs in demo mode (127.0.0.1, secret '$HUB_SECRET')"
+else
+    hub_args=()
+fi
+HUB_URL=${HUB_URL:-ws://127.0.0.1:$HUB_PORT/ws/v1}
+
+if wants hub; then
+    start hub HUB_SECRET="$HUB_SECRET" HUB_PORT="$HUB_PORT" -- "${hub_args[@]}"
+    await_http "http://127.0.0.1:$HUB_PORT/health" "the hub"
+fi
+
+if [ -z "${DISCORD_TOKEN:-}" ]; then
+    DISCORD_TOKEN=${SIM_TOKEN:-hubcord-demo-token}
+    DISCORD_API_BASE=http://127.0.0.1:$SIM_PORT/api/v10
+    if wants sim; then
+        start sim -- --port "$SIM_PORT" --guilds "${SIM_GUILDS:-20}" --token "$DISCORD_TOKEN"
+        await_http "http://127.0.0.1:$SIM_PORT/_sim/health" "discord-sim"
+        echo "simulated Discord on 127.0.0.1:$SIM_PORT (control API under /_sim/, see discord-sim/README.md)"
+    fi
+fi
+DISCORD_API_BASE=${DISCORD_API_BASE:-https://discord.com/api/v10}
+
+common=(HUB_URL="$HUB_URL" HUB_SECRET="$HUB_SECRET")
+discord=(DISCORD_TOKEN="$DISCORD_TOKEN" DISCORD_API_BASE="$DISCORD_API_BASE")
+wants sharder && start sharder "${common[@]}" "${discord[@]}" --
+wants commands && start commands "${common[@]}" "${discord[@]}" COMMANDS_DB="$RUN_DIR/commands-worker.db" --
+wants audio && start audio "${common[@]}" --
+
+echo "running: ${names[*]} — REST: curl -H 'Authorization: $HUB_SECRET' http://127.0.0.1:$HUB_PORT/v1/services"
 wait -n "${pids[@]}"

@@ -8,7 +8,7 @@ source scripts/java-env.sh
 STEPS=${1:-50,100,150,200,250}
 WINDOW=${2:-20}
 if ! command -v lame >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then apt-get install -y -q lame >/dev/null; else echo "install lame (apt-get install lame)"; exit 1; fi
+    if [ "$(id -u)" = 0 ]; then (apt-get install -y -q lame || (apt-get update -q && apt-get install -y -q lame)) >/dev/null; else echo "install lame (apt-get install lame)"; exit 1; fi
 fi
 # one reactor run, so the sibling modules resolve to their freshly built jars
 ./mvnw -q -pl audio-worker -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
