@@ -7,6 +7,7 @@ import dev.hubcord.protocol.ServiceType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ public final class HubMetrics {
     private final Counter undeliverable;
     private final Counter closes;
     private final Counter throttled;
+    private final Map<String, Timer> restTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HubMetrics(SessionRegistry sessions) {
         for (EventType type : EventType.values()) {
@@ -67,6 +69,24 @@ public final class HubMetrics {
 
     public void undeliverable() {
         undeliverable.increment();
+    }
+
+    /**
+     * Records one REST request under its route template (IDs replaced by {@code {id}}, so the number
+     * of series stays bounded; unknown paths all count as {@code unmatched}).
+     */
+    public void restRequest(String route, int status, long nanos) {
+        String key = route + ' ' + status;
+        Timer timer = restTimers.get(key);
+        if (timer == null) {
+            timer = restTimers.computeIfAbsent(key, k -> Timer.builder("hub_rest_requests")
+                    .description("REST requests by route and status")
+                    .tag("route", route)
+                    .tag("status", Integer.toString(status))
+                    .publishPercentileHistogram()
+                    .register(registry));
+        }
+        timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void throttled() {

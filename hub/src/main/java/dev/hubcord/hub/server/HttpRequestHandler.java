@@ -63,6 +63,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             return;
         }
         RestResponse response;
+        long start = System.nanoTime();
         try {
             response = switch (path) {
                 case "/health" -> method.equals("GET") ? RestResponse.json(200, HEALTH) : RestResponse.methodNotAllowed(method, path);
@@ -82,6 +83,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         } catch (RuntimeException e) {
             log.error("REST {} {} failed", method, path, e);
             response = RestResponse.error(500, "INTERNAL_ERROR", "internal error");
+        }
+        if (path.startsWith("/v1/")) {
+            core.metrics().restRequest(RouteTemplate.of(path, response.status()), response.status(),
+                    System.nanoTime() - start);
         }
         respond(ctx, request, response, HttpUtil.isKeepAlive(request));
     }

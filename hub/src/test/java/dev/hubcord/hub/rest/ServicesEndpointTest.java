@@ -127,6 +127,9 @@ class ServicesEndpointTest {
                     .contains("hub_acks_pending")
                     .contains("hub_events_redelivered_total");
             assertThat(r.body()).containsPattern("hub_acks_pending [1-9]");
+            send("GET", "/v1/services", TestHub.SECRET);
+            assertThat(send("GET", "/metrics", null).body())
+                    .contains("hub_rest_requests_seconds_bucket{route=\"/v1/services\",status=\"200\"");
         }
     }
 }
