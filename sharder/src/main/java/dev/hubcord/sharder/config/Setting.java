@@ -20,7 +20,7 @@ public enum Setting {
     SHARDER_DISPATCH_EVENTS("--dispatch-events", "", "comma-separated Discord dispatch names forwarded raw as DISPATCH {shard, t, d}"),
     SHARDER_STATUS_INTERVAL_MS("--status-interval-ms", "30000", "how often every shard's SHARD_STATUS is sent even without a change"),
     SHARDER_HUB_BUFFER("--hub-buffer", "50000", "payloads kept for the hub while it is away; past that, guilds are marked for a resend"),
-    SHARDER_HUB_RATE_LIMIT("--hub-rate-limit", "8000", "payloads per second sent to the hub, below its HUB_RATE_LIMIT (4008 past it)"),
+    SHARDER_HUB_RATE_LIMIT("--hub-rate-limit", "8000", "payloads per second sent to the hub, below its HUB_RATE_LIMIT (past it the hub slows the connection down)"),
     SHARDER_HUB_RECONNECT_MAX_MS("--hub-reconnect-max-ms", "30000", "the cap of the hub reconnect backoff"),
     SHARDER_IO_THREADS("--io-threads", "0", "event loop threads shared by all shards; 0 = one per core"),
     SHARDER_READY_TIMEOUT_MS("--ready-timeout-ms", "15000", "a shard counts as ready when its guilds stop arriving for this long"),

@@ -8,13 +8,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
- * Keeps what the sharder sends under the hub's per-connection rate limit (the hub closes with 4008
- * past it, and a payload written as a connection drops is lost) and holds it while the hub is away.
+ * Keeps what the sharder sends under the hub's per-connection rate limit (past it the hub stops
+ * reading from the connection, and closes it with 4008 if that lasts; a payload written as a
+ * connection drops is lost) and holds it while the hub is away.
  *
  * <p>One ordered queue: a payload goes straight to the hub client when nothing waits, the session is
  * up and a token is free; otherwise it queues, and a timer drains the queue at {@code ratePerSecond}
  * once the session is up again. So a hub outage is absorbed here, not in HubClient's buffer (which
- * HubClient flushes all at once on reconnect, over the hub's burst limit). The queue holds
+ * HubClient flushes all at once on reconnect, over the hub's burst allowance). The queue holds
  * {@code capacity} payloads; past that, offers are refused and the caller accounts for them.
  */
 final class HubPacer<T> {
