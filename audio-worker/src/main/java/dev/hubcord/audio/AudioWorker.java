@@ -52,7 +52,7 @@ public final class AudioWorker implements AutoCloseable {
     }
 
     public AudioWorker(AudioConfig config) {
-        this(config, DaveSession.PASSTHROUGH);
+        this(config, dev.hubcord.audio.e2ee.MlsDaveSession.FACTORY);
     }
 
     /** Connects; completes with the first IDENTIFIED. */

@@ -6,8 +6,9 @@ import dev.hubcord.audio.transport.FrameTransform;
 /**
  * The end-to-end encryption (DAVE) side of one voice connection. The connection asks it for the version to put in
  * Identify, lets it register its opcode handlers, tells it the negotiated version from Session Description, and
- * installs its {@link FrameTransform} in the UDP transport. {@link #PASSTHROUGH} (version 0) is all there is today;
- * a real implementation answers ops 21-31 through the {@link Outbound} it is given.
+ * installs its {@link FrameTransform} in the UDP transport. {@link dev.hubcord.audio.e2ee.MlsDaveSession} (DAVE v1,
+ * the worker's default) answers ops 21-31 through the {@link Outbound} it is given; {@link #PASSTHROUGH} is version 0
+ * (a server requiring DAVE closes it with 4017).
  */
 public interface DaveSession {
 

@@ -4,6 +4,7 @@
  * then identifies, heartbeats with {@code seq_ack}, sets up UDP (IP discovery, select protocol, session description,
  * speaking) and handles every close code as Discord documents it: resume, rejoin through a fresh gateway op 4, or
  * give up and tell the hub. Opcodes go through an {@link dev.hubcord.audio.voice.OpcodeRegistry} that the DAVE
- * session ({@link dev.hubcord.audio.voice.DaveSession}, passthrough today) registers its JSON and binary handlers in.
+ * session ({@link dev.hubcord.audio.voice.DaveSession}; DAVE v1 by default through
+ * {@link dev.hubcord.audio.e2ee.MlsDaveSession}) registers its JSON and binary handlers in.
  */
 package dev.hubcord.audio.voice;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.audio.AudioWorker;
 import dev.hubcord.audio.config.AudioConfig;
+import dev.hubcord.audio.e2ee.MlsDaveSession;
+import dev.hubcord.audio.voice.DaveSession;
 import dev.hubcord.discordsim.voice.ReceivedFrame;
 import dev.hubcord.discordsim.voice.VoiceServer;
 import dev.hubcord.discordsim.voice.VoiceServerConfig;
@@ -107,6 +109,7 @@ public final class Harness implements AutoCloseable {
         state.put("session_id", "voice-session-" + n);
         sharder.send("VOICE_STATE_UPDATE", state);
         if (channel.isTextual()) {
+            voice.assignChannel(Long.parseLong(guild), Long.parseLong(channel.asText()));
             ObjectNode server = Json.mapper().createObjectNode();
             server.put("guild_id", guild);
             server.put("token", "token-" + n);
@@ -123,7 +126,12 @@ public final class Harness implements AutoCloseable {
     }
 
     public AudioWorker startWorker(String name) throws Exception {
-        AudioWorker w = new AudioWorker(workerConfig(name));
+        return startWorker(name, MlsDaveSession.FACTORY);
+    }
+
+    /** A worker with this DAVE implementation (e.g. one that records frames, or the passthrough one). */
+    public AudioWorker startWorker(String name, DaveSession.Factory dave) throws Exception {
+        AudioWorker w = new AudioWorker(workerConfig(name), dave);
         workers.add(w);
         w.start().get(10, TimeUnit.SECONDS);
         return w;

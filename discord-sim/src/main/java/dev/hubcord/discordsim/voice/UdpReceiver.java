@@ -51,10 +51,12 @@ final class UdpReceiver implements Runnable {
 
     /**
      * Speaking travels over TCP and RTP over UDP, so a client that sent them in the right order can still see them
-     * arrive the other way round on loopback: allow the WebSocket side 100 ms to catch up.
+     * arrive the other way round, by more than a few milliseconds when the machine is busy (a loaded CI runner):
+     * allow the WebSocket side a second to catch up. A client that never sends Speaking, or sends it long after its
+     * audio, is still caught; the packets that wait meanwhile sit in the socket's receive buffer.
      */
     private static boolean awaitSpeaking(VoiceSession session) {
-        long deadline = System.nanoTime() + 100_000_000L;
+        long deadline = System.nanoTime() + 1_000_000_000L;
         while (!session.speaking && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
         }

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +54,8 @@ public final class VoiceServer implements AutoCloseable {
     private final AtomicInteger nextSsrc = new AtomicInteger(1000);
     private final Map<Long, VoiceSession> byGuild = new ConcurrentHashMap<>();
     private final Map<Integer, VoiceSession> bySsrc = new ConcurrentHashMap<>();
+    private final Map<Long, Long> channelOfGuild = new ConcurrentHashMap<>();
+    private final Map<Long, DaveRoom> rooms = new ConcurrentHashMap<>();
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private final List<Consumer<ReceivedFrame>> frameListeners = new CopyOnWriteArrayList<>();
     private final List<ClientMessage> messages = new CopyOnWriteArrayList<>();
@@ -59,6 +63,13 @@ public final class VoiceServer implements AutoCloseable {
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
     private volatile boolean heartbeatsPaused;
+    private volatile boolean resumesPaused;
+    /**
+     * The bot's DAVE messages, in arrival order, off the event loop: MLS work (tens of milliseconds cold) there would
+     * delay Speaking behind a key package and fail the RTP-before-Speaking check.
+     */
+    private final ExecutorService daveWork = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("voice-sim-dave").factory());
     private EventLoopGroup group;
     private Channel serverChannel;
     private DatagramChannel udp;
@@ -130,6 +141,12 @@ public final class VoiceServer implements AutoCloseable {
         return s == null ? null : s.info();
     }
 
+    /** The opcodes (JSON and binary) the guild's session replayed on its last resume, in order. */
+    public List<Integer> replayedOps(long guildId) {
+        VoiceSession s = byGuild.get(guildId);
+        return s == null ? List.of() : s.replayed();
+    }
+
     /** Whether the guild's session has an open WebSocket now. */
     public boolean connected(long guildId) {
         VoiceSession s = byGuild.get(guildId);
@@ -157,6 +174,84 @@ public final class VoiceServer implements AutoCloseable {
             throw new SimException(SimException.Kind.NOT_FOUND, "no voice session for guild " + guildId);
         }
         s.send(op, d);
+    }
+
+    /**
+     * Says which voice channel the guild's bot is in (as Discord's main gateway tells its voice server): the DAVE
+     * group id is the channel id. Call before the bot connects; without it the guild id is used.
+     */
+    public void assignChannel(long guildId, long channelId) {
+        channelOfGuild.put(guildId, channelId);
+        DaveRoom room = rooms.get(guildId);
+        if (room != null && room.channelId != channelId) {
+            rooms.remove(guildId, room); // another channel is another group (its listeners and settings stay behind)
+        }
+    }
+
+    /**
+     * A simulated listener joins the guild's voice channel: op 11 to the bot, and it joins the DAVE group through
+     * the simulated gateway (add proposal, the bot's commit, Welcome, transition).
+     */
+    public SimulatedListener addListener(long guildId, long userId) {
+        return room(guildId).addListener(userId);
+    }
+
+    /** The listener leaves: op 13 to the bot, a remove proposal; it keeps trying to decrypt (and fails). */
+    public void removeListener(long guildId, long userId) {
+        room(guildId).removeListener(userId);
+    }
+
+    /** A connected simulated listener, or {@code null}. */
+    public SimulatedListener listener(long guildId, long userId) {
+        DaveRoom r = rooms.get(guildId);
+        return r == null ? null : r.listener(userId);
+    }
+
+    /**
+     * In-process listeners always commit before a bot across a socket can; {@code false} drops their commits so
+     * the bot's commit wins every epoch of this guild (the path where the bot commits and the gateway announces it).
+     * Set it once the bot's channel is assigned (a new channel starts with listeners committing).
+     */
+    public void listenersCommit(long guildId, boolean commit) {
+        room(guildId).listenersCommit(commit);
+    }
+
+    /** Downgrades the guild's channel to DAVE version 0 or upgrades it back to 1 (op 21/22, or 25/24 and a new group). */
+    public void setDaveProtocolVersion(long guildId, int version) {
+        room(guildId).setProtocolVersion(version);
+    }
+
+    /** The MLS epoch the guild's gateway proposes for (0 without a group). */
+    public long daveEpoch(long guildId) {
+        return room(guildId).epoch();
+    }
+
+    DaveRoom room(long guildId) {
+        return rooms.computeIfAbsent(guildId, g -> new DaveRoom(g, channelOfGuild.getOrDefault(g, g),
+                config.daveProtocolVersion()));
+    }
+
+    void daveWork(Runnable task) {
+        try {
+            daveWork.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    violation("DAVE handling failed: " + e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    /** Holds every RESUME (op 7) unanswered until called with {@code false}, so messages pile up for the replay. */
+    public void pauseResumes(boolean paused) {
+        resumesPaused = paused;
+    }
+
+    boolean resumesPaused() {
+        return resumesPaused;
     }
 
     /** Stops answering heartbeats (to test a client's dead-connection detection) or starts again. */
@@ -254,6 +349,10 @@ public final class VoiceServer implements AutoCloseable {
 
     void deliver(ReceivedFrame frame) {
         frames.incrementAndGet();
+        DaveRoom room = rooms.get(frame.guildId());
+        if (room != null) {
+            room.botFrame(frame.opus());
+        }
         for (Consumer<ReceivedFrame> listener : frameListeners) {
             listener.accept(frame);
         }
@@ -278,5 +377,6 @@ public final class VoiceServer implements AutoCloseable {
         if (udpThread != null) {
             udpThread.interrupt();
         }
+        daveWork.shutdownNow();
     }
 }

@@ -3,8 +3,11 @@ package dev.hubcord.discordsim.voice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.discordsim.json.Json;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +40,19 @@ final class VoiceSession {
     int lastSequence;
     long lastTimestamp;
 
-    private record Buffered(long seq, String json) {}
+    /** A numbered server message: JSON text, or a binary frame {@code u16 seq | u8 op | payload}. */
+    /** The opcodes the last resume replayed, in order (for tests). */
+    private List<Integer> replayed = List.of();
+
+    private record Buffered(long seq, String json, byte[] binary) {
+        int op() {
+            return json != null ? Json.parseOrNull(json).path("op").asInt() : binary[2] & 0xff;
+        }
+
+        WebSocketFrame frame() {
+            return json != null ? new TextWebSocketFrame(json) : new BinaryWebSocketFrame(Unpooled.wrappedBuffer(binary));
+        }
+    }
 
     VoiceSession(long guildId, long userId, String sessionId, String token, int ssrc, int maxDaveVersion,
             int bufferLimit) {
@@ -56,13 +71,27 @@ final class VoiceSession {
         msg.put("op", op);
         msg.set("d", d);
         msg.put("seq", ++seq);
-        String json = msg.toString();
-        buffer.add(new Buffered(seq, json));
+        write(new Buffered(seq, msg.toString(), null));
+    }
+
+    /** Numbers a binary DAVE message ({@code u16 seq | u8 op | payload}; the seq counts for seq_ack too). */
+    synchronized void sendBinary(int op, byte[] payload) {
+        byte[] frame = new byte[payload.length + 3];
+        long n = ++seq;
+        frame[0] = (byte) (n >>> 8);
+        frame[1] = (byte) n;
+        frame[2] = (byte) op;
+        System.arraycopy(payload, 0, frame, 3, payload.length);
+        write(new Buffered(n, null, frame));
+    }
+
+    private void write(Buffered message) {
+        buffer.add(message);
         while (buffer.size() > bufferLimit) {
             buffer.poll();
         }
         if (channel != null && channel.isActive()) {
-            channel.writeAndFlush(new TextWebSocketFrame(json));
+            channel.writeAndFlush(message.frame());
         }
     }
 
@@ -72,18 +101,23 @@ final class VoiceSession {
         if (oldest != null && oldest.seq() > seqAck + 1) {
             return false;
         }
-        List<String> missed = new ArrayList<>();
+        List<Buffered> missed = new ArrayList<>();
         for (Buffered b : buffer) {
             if (b.seq() > seqAck) {
-                missed.add(b.json());
+                missed.add(b);
             }
         }
         this.channel = newChannel;
         send(9, resumedData);
-        for (String json : missed) {
-            newChannel.writeAndFlush(new TextWebSocketFrame(json));
+        for (Buffered b : missed) {
+            newChannel.writeAndFlush(b.frame());
         }
+        replayed = missed.stream().map(Buffered::op).toList();
         return true;
+    }
+
+    synchronized List<Integer> replayed() {
+        return replayed;
     }
 
     synchronized void attach(Channel newChannel) {

@@ -3,6 +3,7 @@ package dev.hubcord.discordsim.voice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.dave.DaveException;
 import dev.hubcord.discordsim.json.Json;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 final class VoiceWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
-    /** Client JSON opcodes the server accepts; DAVE's 23 and 31 are accepted and ignored until DAVE is simulated. */
+    /** Client JSON opcodes the server accepts; DAVE's 23 and 31 go to the guild's {@link DaveRoom}. */
     private static final Set<Integer> CLIENT_OPS = Set.of(0, 1, 3, 5, 7, 23, 31);
 
     private final VoiceServer server;
@@ -51,6 +52,23 @@ final class VoiceWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         if (frame instanceof BinaryWebSocketFrame binary) {
             int op = binary.content().readableBytes() > 0 ? binary.content().getUnsignedByte(0) : -1;
             server.record(new ClientMessage(session == null ? 0 : session.guildId, op, null));
+            if (session == null) {
+                close(ctx, 4003, "Not authenticated");
+            } else if (op == 26 || op == 28) {
+                byte[] payload = new byte[binary.content().readableBytes() - 1];
+                binary.content().getBytes(1, payload);
+                VoiceSession from = session;
+                server.daveWork(() -> {
+                    try {
+                        server.room(from.guildId).fromBot(from, op, payload);
+                    } catch (DaveException e) {
+                        // an invalid key package or commit: the gateway drops such a client
+                        close(ctx, 4002, "Invalid DAVE payload");
+                    }
+                });
+            } else {
+                close(ctx, 4001, "Unknown opcode");
+            }
             return;
         }
         if (!(frame instanceof TextWebSocketFrame text)) {
@@ -80,6 +98,10 @@ final class VoiceWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
                     selectProtocol(ctx, d);
                 } else if (op == 5) {
                     session.speaking = d.path("speaking").asInt(0) != 0;
+                } else {
+                    VoiceSession from = session;
+                    int transitionId = d.path("transition_id").asInt(-1);
+                    server.daveWork(() -> server.room(from.guildId).fromBotJson(from, op, transitionId));
                 }
             }
         }
@@ -98,7 +120,12 @@ final class VoiceWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
             close(ctx, 4004, "Authentication failed");
             return;
         }
-        session = server.newSession(guildId, userId, sessionId, token, d.path("max_dave_protocol_version").asInt(0));
+        int maxDave = d.path("max_dave_protocol_version").asInt(0);
+        if (maxDave < server.room(guildId).protocolVersion()) {
+            close(ctx, 4017, "E2EE/DAVE protocol required");
+            return;
+        }
+        session = server.newSession(guildId, userId, sessionId, token, maxDave);
         session.attach(ctx.channel());
         ObjectNode ready = Json.obj();
         ready.put("ssrc", session.ssrc);
@@ -111,6 +138,11 @@ final class VoiceWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
 
     private void resume(ChannelHandlerContext ctx, JsonNode d) {
+        if (server.resumesPaused() && ctx.channel().isActive()) {
+            // a slow voice server: the client's messages keep piling up in the session's buffer meanwhile
+            ctx.executor().schedule(() -> resume(ctx, d), 10, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+        }
         if (session != null) {
             close(ctx, 4005, "Already authenticated");
             return;
@@ -163,8 +195,13 @@ final class VoiceWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         for (byte b : key) {
             keyArray.add(b & 0xff);
         }
-        description.put("dave_protocol_version", 0);
+        DaveRoom room = server.room(session.guildId);
+        int dave = Math.min(room.protocolVersion(), session.maxDaveVersion);
+        description.put("dave_protocol_version", dave);
         session.send(4, description);
+        VoiceSession bot = session;
+        server.daveWork(() -> room.botConnected(bot)); // version 0: no DAVE messages, but listeners see its frames
+
     }
 
     static void close(ChannelHandlerContext ctx, int code, String reason) {

@@ -6,5 +6,11 @@
  * payload type 0x78, sequence +1, timestamp +960, Speaking sent first), its transport encryption removed, and the Opus
  * frame handed to the test. It stands alone beside the gateway simulator: point the gateway's {@code voiceEndpoint}
  * (or a test's VOICE_SERVER_UPDATE) at {@link dev.hubcord.discordsim.voice.VoiceServer#endpoint()}.
+ *
+ * <p>DAVE: each guild's channel has a {@link dev.hubcord.discordsim.voice.DaveRoom} running the {@code dave} module's
+ * delivery service (ops 21-31, binary frames {@code u16 seq | u8 op | payload} numbered with the JSON messages and
+ * kept for resume) and hosting {@link dev.hubcord.discordsim.voice.SimulatedListener}s, in-process DAVE members that
+ * decrypt the bot's frames. Version 1 is required by default (identify with {@code max_dave_protocol_version} 0 →
+ * 4017); {@code VoiceServerConfig.withDaveProtocolVersion(0)} turns it off.
  */
 package dev.hubcord.discordsim.voice;
