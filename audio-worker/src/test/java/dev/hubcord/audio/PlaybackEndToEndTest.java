@@ -48,7 +48,8 @@ class PlaybackEndToEndTest {
         String guild = "500000000000000001";
         join(guild);
         String track = h.load(Tones.sine(dir, 440, 2));
-        assertThat(h.request("PLAYER_PLAY", guild, Map.of("track", track)).path("ok").asBoolean()).isTrue();
+        assertThat(h.request("PLAYER_PLAY", guild, Map.of("track", track, "textChannelID", "600000000000000001"))
+                .path("ok").asBoolean()).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 h.events(guild, e -> e.name().equals("TRACK_END")).size() == 1);
 
@@ -71,6 +72,9 @@ class PlaybackEndToEndTest {
         JsonNode start = h.events(guild, e -> e.name().equals("TRACK_START")).getFirst().data();
         assertThat(start.path("track").path("info").path("length").asLong()).isEqualTo(2000);
         assertThat(start.path("track").path("info").path("sourceName").asText()).isEqualTo("local");
+        // the channel the music was started from comes back in every track event, for any commands worker to announce in
+        assertThat(h.trackEvents(guild)).allSatisfy(e ->
+                assertThat(e.data().path("textChannelID").asText()).isEqualTo("600000000000000001"));
     }
 
     @Test

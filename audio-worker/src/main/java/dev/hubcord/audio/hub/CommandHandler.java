@@ -59,6 +59,10 @@ final class CommandHandler {
         }
         boolean[] created = new boolean[1];
         Guild g = guilds.getOrCreate(guildId, created);
+        JsonNode textChannel = event.data().path("textChannelID");
+        if (textChannel.isTextual() && !textChannel.asText().isEmpty()) {
+            g.textChannelId = textChannel.asText();
+        }
         g.player.executor().execute(() -> {
             try {
                 boolean hold = run(g, event, created[0]);

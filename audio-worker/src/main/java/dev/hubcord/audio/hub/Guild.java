@@ -21,6 +21,11 @@ final class Guild {
     com.fasterxml.jackson.databind.JsonNode pendingServer;
     volatile boolean dirty;
     volatile long lastUpdate;
+    /**
+     * The text channel the last player command came from ({@code d.textChannelID}), echoed in every
+     * event so that any commands worker can announce in the channel the music was started from.
+     */
+    volatile String textChannelId;
 
     Guild(long id, GuildPlayer player) {
         this.id = id;

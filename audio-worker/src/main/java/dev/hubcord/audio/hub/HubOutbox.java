@@ -26,6 +26,10 @@ final class HubOutbox implements PlayerEvents {
     private ObjectNode base(long guildId) {
         ObjectNode d = Json.mapper().createObjectNode();
         d.put("guildID", Long.toUnsignedString(guildId));
+        Guild g = guilds.apply(guildId);
+        if (g != null && g.textChannelId != null) {
+            d.put("textChannelID", g.textChannelId);
+        }
         return d;
     }
 
