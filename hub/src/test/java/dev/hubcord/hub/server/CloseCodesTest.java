@@ -211,8 +211,12 @@ class CloseCodesTest {
     void rateLimited4008WhenStayingOverTheRate() {
         // 200/s with bursts of 400: 2,000 heartbeats keep the client over the rate for far longer than the 300 ms grace
         provoke(4008, c -> {
-            for (int i = 0; i < 2000 && !c.isClosed(); i++) {
-                c.heartbeat();
+            try {
+                for (int i = 0; i < 2000 && !c.isClosed(); i++) {
+                    c.heartbeat();
+                }
+            } catch (java.util.concurrent.CompletionException closedWhileSending) {
+                // the hub closed the connection mid-flood: what the test expects; the close code is checked next
             }
         });
     }
