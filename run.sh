@@ -60,10 +60,17 @@ start() {
     names+=("$name")
 }
 
+# waits until a service answers: its health URL with curl, or (without curl) its port accepting connections
 await_http() {
     local url=$1 what=$2
+    local hostport=${url#http://}
+    hostport=${hostport%%/*}
     for _ in $(seq 1 150); do
-        if curl -fs -o /dev/null "$url" 2>/dev/null; then return 0; fi
+        if command -v curl >/dev/null 2>&1; then
+            curl -fs -o /dev/null "$url" 2>/dev/null && return 0
+        elif (exec 3<>"/dev/tcp/${hostport%:*}/${hostport#*:}") 2>/dev/null; then
+            return 0
+        fi
         sleep 0.2
     done
     echo "$what did not come up ($url)" >&2
