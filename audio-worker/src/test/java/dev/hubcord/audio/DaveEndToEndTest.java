@@ -127,6 +127,23 @@ class DaveEndToEndTest {
     }
 
     @Test
+    void aGarbageWelcomeIsAnsweredWithOp31AndTheBotRejoinsWithAFreshKeyPackage() throws Exception {
+        String guild = "700000000000000005";
+        long g = Long.parseLong(guild);
+        DaveSession botDave = playing(guild, "710000000000000005").session();
+        h.voice.corruptNextWelcomeToBot(g); // the listener commits first, so the bot joins through a Welcome
+        SimulatedListener a = h.voice.addListener(g, 750000000000000001L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !h.voice.messages(g, 31).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> botDave.encryptor().protocolVersion() == 1
+                && botDave.epoch() > 0 && a.session().epoch() == botDave.epoch() && encrypted(a).size() > 30);
+        assertThat(h.voice.messages(g, 26)).as("a fresh key package after op 31").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(a.session().epochAuthenticator()).isEqualTo(botDave.epochAuthenticator());
+        assertBitExact(a, 30);
+        assertThat(h.events(guild, e -> e.name().equals("VOICE_CLOSED"))).isEmpty();
+        assertThat(h.voice.violations()).isEmpty();
+    }
+
+    @Test
     void aDowngradeToVersion0AndAnUpgradeBackKeepTheListenerHearingTheBot() throws Exception {
         String guild = "700000000000000003";
         long g = Long.parseLong(guild);

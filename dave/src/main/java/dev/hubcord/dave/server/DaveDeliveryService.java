@@ -229,6 +229,11 @@ public final class DaveDeliveryService {
         return transition.awaiting().isEmpty() ? executeTransitionNow() : List.of();
     }
 
+    /** The id of the transition waiting for op 23s, or -1 when none is (for the gateway's timeout). */
+    public synchronized int pendingTransitionId() {
+        return transition == null ? -1 : transition.id();
+    }
+
     /** Executes the pending transition without waiting for the remaining op 23s (the gateway's timeout). */
     public synchronized List<Delivery> executeTransitionNow() {
         if (transition == null) {

@@ -29,6 +29,11 @@ final class DaveRoom {
 
     private record Pending(long userId, Object message, boolean toGateway) {}
 
+    /** Runs a task once the transition timeout has passed (the voice server's scheduler). */
+    interface TransitionTimer {
+        void afterTimeout(Runnable task);
+    }
+
     final long guildId;
     final long channelId;
     private final DaveDeliveryService gateway;
@@ -38,10 +43,15 @@ final class DaveRoom {
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private volatile VoiceSession bot;
     private boolean listenersCommit = true;
+    private boolean corruptNextWelcomeToBot;
+    private final TransitionTimer transitionTimer;
+    /** The transition the timer was last armed for, so each transition gets one timeout. */
+    private int timedTransition = -1;
 
-    DaveRoom(long guildId, long channelId, int protocolVersion) {
+    DaveRoom(long guildId, long channelId, int protocolVersion, TransitionTimer transitionTimer) {
         this.guildId = guildId;
         this.channelId = channelId;
+        this.transitionTimer = transitionTimer;
         this.gateway = new DaveDeliveryService(channelId);
         gateway.setProtocolVersion(protocolVersion); // nobody connected yet: no messages
     }
@@ -116,6 +126,11 @@ final class DaveRoom {
         listenersCommit = commit;
     }
 
+    /** The next Welcome (op 30) for the bot gets two bytes flipped, so its MLS join fails and it must send op 31. */
+    synchronized void corruptNextWelcomeToBot() {
+        corruptNextWelcomeToBot = true;
+    }
+
     synchronized void setProtocolVersion(int version) {
         deliver(gateway.setProtocolVersion(version));
         pump();
@@ -166,7 +181,26 @@ final class DaveRoom {
         messages.forEach(m -> queue.add(new Pending(userId, m, true)));
     }
 
+    /** The transition timed out: op 22 goes out without the missing op 23s, as Discord's gateway does. */
+    private synchronized void transitionTimedOut(int transitionId) {
+        if (gateway.pendingTransitionId() != transitionId) {
+            return; // executed in time
+        }
+        log.info("guild {}: transition {} timed out waiting for op 23; executing it", guildId, transitionId);
+        deliver(gateway.executeTransitionNow());
+        pump();
+    }
+
     private void pump() {
+        drain();
+        int pending = gateway.pendingTransitionId();
+        if (pending >= 0 && pending != timedTransition) {
+            timedTransition = pending;
+            transitionTimer.afterTimeout(() -> transitionTimedOut(pending));
+        }
+    }
+
+    private void drain() {
         Pending p;
         while ((p = queue.poll()) != null) {
             try {
@@ -194,6 +228,14 @@ final class DaveRoom {
     private void route(long user, ServerMessage message) {
         VoiceSession b = bot;
         if (b != null && user == b.userId) {
+            if (message instanceof ServerMessage.Welcome w && corruptNextWelcomeToBot) {
+                corruptNextWelcomeToBot = false;
+                byte[] garbage = w.welcome().clone();
+                garbage[garbage.length / 2] ^= 0x55;
+                garbage[garbage.length - 1] ^= 0x55;
+                log.info("guild {}: corrupting the Welcome of transition {} to the bot", guildId, w.transitionId());
+                message = new ServerMessage.Welcome(w.transitionId(), garbage);
+            }
             switch (message) {
                 case ServerMessage.Binary binary -> b.sendBinary(binary.opcode(), binary.payload());
                 case ServerMessage.Json json -> b.send(json.opcode(), Json.parseOrNull(json.data()));

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,6 +71,9 @@ public final class VoiceServer implements AutoCloseable {
      */
     private final ExecutorService daveWork = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("voice-sim-dave").factory());
+    /** Fires DAVE transition timeouts; the work itself runs on {@link #daveWork}, in order with the rest. */
+    private final ScheduledExecutorService transitionTimeouts = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("voice-sim-dave-timer").factory());
     private EventLoopGroup group;
     private Channel serverChannel;
     private DatagramChannel udp;
@@ -216,6 +220,11 @@ public final class VoiceServer implements AutoCloseable {
         room(guildId).listenersCommit(commit);
     }
 
+    /** Flips bytes in the next Welcome (op 30) the guild's bot gets, as a broken gateway or a bit error would. */
+    public void corruptNextWelcomeToBot(long guildId) {
+        room(guildId).corruptNextWelcomeToBot();
+    }
+
     /** Downgrades the guild's channel to DAVE version 0 or upgrades it back to 1 (op 21/22, or 25/24 and a new group). */
     public void setDaveProtocolVersion(long guildId, int version) {
         room(guildId).setProtocolVersion(version);
@@ -228,7 +237,15 @@ public final class VoiceServer implements AutoCloseable {
 
     DaveRoom room(long guildId) {
         return rooms.computeIfAbsent(guildId, g -> new DaveRoom(g, channelOfGuild.getOrDefault(g, g),
-                config.daveProtocolVersion()));
+                config.daveProtocolVersion(), this::afterTransitionTimeout));
+    }
+
+    private void afterTransitionTimeout(Runnable task) {
+        try {
+            transitionTimeouts.schedule(() -> daveWork(task), config.transitionTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
     }
 
     void daveWork(Runnable task) {
@@ -378,5 +395,6 @@ public final class VoiceServer implements AutoCloseable {
             udpThread.interrupt();
         }
         daveWork.shutdownNow();
+        transitionTimeouts.shutdownNow();
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.dave.DaveOutbound;
+import dev.hubcord.dave.DaveSession;
 import dev.hubcord.discordsim.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -132,5 +134,44 @@ class VoiceDaveGatewayTest {
         c.ws.sendBinary(ByteBuffer.wrap(new byte[] {26, 0, 1, 2, 3}), true).join();
         assertThat(c.closed.get(5, TimeUnit.SECONDS)).isEqualTo(4002);
         assertThat(voice.messages(900_003, 26)).hasSize(1);
+    }
+
+    @Test
+    void aTransitionThatAClientNeverAcknowledgesIsExecutedAfterTheTimeout() throws Exception {
+        int timeoutMs = 700;
+        VoiceServer shared = voice;
+        try (VoiceServer quick = VoiceServer.start(VoiceServerConfig.defaults().withTransitionTimeoutMs(timeoutMs))) {
+            voice = quick;
+            long guild = 900_004;
+            Client c = Client.open();
+            c.send(identify(guild, 1));
+            await().atMost(Duration.ofSeconds(5)).until(() -> c.text.stream().anyMatch(m -> m.path("op").asInt() == 2));
+            c.send("{\"op\":1,\"d\":{\"protocol\":\"udp\",\"data\":{\"address\":\"127.0.0.1\",\"port\":1,"
+                    + "\"mode\":\"aead_aes256_gcm_rtpsize\"}}}");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !c.binary.isEmpty()); // op 25
+            // a real key package, then silence: this client never answers op 23
+            DaveSession stuck = new DaveSession(42, guild);
+            for (DaveOutbound m : stuck.onSelectProtocolAck(1)) {
+                c.ws.sendBinary(ByteBuffer.wrap(((DaveOutbound.Binary) m).frame()), true).join();
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> quick.messages(guild, 26).size() == 1);
+
+            SimulatedListener listener = quick.addListener(guild, 77);
+            await().atMost(Duration.ofSeconds(5)).until(() -> c.binary.stream().anyMatch(b -> b[2] == 30));
+            long welcomed = System.nanoTime();
+            byte[] welcome = c.binary.stream().filter(b -> b[2] == 30).findFirst().orElseThrow();
+            int transitionId = ((welcome[3] & 0xff) << 8) | (welcome[4] & 0xff);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> c.text.stream().anyMatch(m -> m.path("op").asInt() == 22));
+            long waitedMs = (System.nanoTime() - welcomed) / 1_000_000;
+            JsonNode execute = c.text.stream().filter(m -> m.path("op").asInt() == 22).findFirst().orElseThrow();
+            assertThat(execute.path("d").path("transition_id").asInt()).isEqualTo(transitionId);
+            assertThat(waitedMs).as("op 22 waited for the missing op 23").isGreaterThanOrEqualTo(timeoutMs / 2);
+            assertThat(quick.messages(guild, 23)).as("the client never sent op 23").isEmpty();
+            assertThat(listener.session().encryptor().protocolVersion()).as("the listener executed it too").isEqualTo(1);
+            assertThat(quick.violations()).isEmpty();
+        } finally {
+            voice = shared;
+        }
     }
 }
