@@ -32,12 +32,15 @@ public final class AudioBench {
         }
         int window = Integer.parseInt(args[3]);
         Map<Long, LongAdder> audio = new ConcurrentHashMap<>();
+        LongAdder silence = new LongAdder();
         try (Harness h = new Harness(Map.of("HUB_RESUME_TIMEOUT_MS", "5000"),
                 VoiceServerConfig.defaults().withHeartbeatIntervalMs(5000))) {
             h.frames.clear();
             h.voice.addFrameListener((ReceivedFrame f) -> {
                 if (!f.isSilence()) {
                     audio.computeIfAbsent(f.guildId(), g -> new LongAdder()).increment();
+                } else {
+                    silence.increment();
                 }
             });
             ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -48,7 +51,7 @@ public final class AudioBench {
             pb.environment().put("HUB_SECRET", Harness.SECRET);
             Process worker = pb.start();
             try {
-                runSteps(h, worker, mp3, steps, window, audio);
+                runSteps(h, worker, mp3, steps, window, audio, silence);
             } finally {
                 worker.destroyForcibly().waitFor();
             }
@@ -57,14 +60,14 @@ public final class AudioBench {
     }
 
     private static void runSteps(Harness h, Process worker, Path mp3, List<Integer> steps, int window,
-            Map<Long, LongAdder> audio) throws Exception {
+            Map<Long, LongAdder> audio, LongAdder silence) throws Exception {
         Thread.sleep(3000);
         h.frames.clear();
         String track = h.load(mp3);
         long tick = 100; // USER_HZ
         int started = 0;
-        System.out.printf("%8s %10s %10s %8s %12s %14s%n", "players", "expected", "received", "loss%", "cpu%(1core)",
-                "cpu ms/player/s");
+        System.out.printf("%8s %10s %10s %8s %12s %14s %9s %9s%n", "players", "expected", "received", "loss%",
+                "cpu%(1core)", "cpu ms/player/s", "silence", "violations");
         for (int n : steps) {
             for (int i = started; i < n; i++) {
                 String guild = String.valueOf(800_000_000_000_000_000L + i);
@@ -77,6 +80,8 @@ public final class AudioBench {
             h.frames.clear();
             Map<Long, Long> before = snapshot(audio);
             long cpuBefore = cpuTicks(worker.pid());
+            long silenceBefore = silence.sum();
+            int violationsBefore = h.voice.violations().size();
             long t0 = System.nanoTime();
             TimeUnit.SECONDS.sleep(window);
             long elapsedNanos = System.nanoTime() - t0;
@@ -89,9 +94,12 @@ public final class AudioBench {
             long expected = (long) n * elapsedNanos / 20_000_000L;
             double seconds = elapsedNanos / 1e9;
             double cpuSeconds = cpu / (double) tick;
-            System.out.printf("%8d %10d %10d %8.2f %12.1f %14.2f%n", n, expected, received,
+            // silence = frames lavaplayer had not ready (the worker sends silence instead); violations = packets the
+            // worker sent that the simulator never saw or saw out of order (UDP drops: the receiving side fell behind)
+            System.out.printf("%8d %10d %10d %8.2f %12.1f %14.2f %9d %9d%n", n, expected, received,
                     100.0 * Math.max(0, expected - received) / expected, 100 * cpuSeconds / seconds,
-                    1000 * cpuSeconds / seconds / n);
+                    1000 * cpuSeconds / seconds / n, silence.sum() - silenceBefore,
+                    h.voice.violations().size() - violationsBefore);
             h.frames.clear();
         }
         System.out.println("violations: " + h.voice.violations().size()

@@ -24,7 +24,9 @@ public final class HubMetrics {
     private final Counter undeliverable;
     private final Counter closes;
     private final Counter throttled;
-    private final Map<String, Timer> restTimers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per route template (few, bounded), a timer per HTTP status 100–599, created on first use. */
+    private final Map<String, java.util.concurrent.atomic.AtomicReferenceArray<Timer>> restTimers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public HubMetrics(SessionRegistry sessions) {
         for (EventType type : EventType.values()) {
@@ -76,15 +78,21 @@ public final class HubMetrics {
      * of series stays bounded; unknown paths all count as {@code unmatched}).
      */
     public void restRequest(String route, int status, long nanos) {
-        String key = route + ' ' + status;
-        Timer timer = restTimers.get(key);
+        int slot = Math.clamp(status, 100, 599) - 100;
+        var byStatus = restTimers.get(route);
+        if (byStatus == null) {
+            byStatus = restTimers.computeIfAbsent(route, r -> new java.util.concurrent.atomic.AtomicReferenceArray<>(500));
+        }
+        Timer timer = byStatus.get(slot);
         if (timer == null) {
-            timer = restTimers.computeIfAbsent(key, k -> Timer.builder("hub_rest_requests")
+            // registering the same name and tags again returns the registered timer, so a race is harmless
+            timer = Timer.builder("hub_rest_requests")
                     .description("REST requests by route and status")
                     .tag("route", route)
-                    .tag("status", Integer.toString(status))
+                    .tag("status", Integer.toString(slot + 100))
                     .publishPercentileHistogram()
-                    .register(registry));
+                    .register(registry);
+            byStatus.set(slot, timer);
         }
         timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }

@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.AsciiString;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +44,12 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private final HubCore core;
     private final RestHandler rest;
+    private final RouteTemplates routes;
 
-    HttpRequestHandler(HubCore core, RestHandler rest) {
+    HttpRequestHandler(HubCore core, RestHandler rest, RouteTemplates routes) {
         this.core = core;
         this.rest = rest;
+        this.routes = routes;
     }
 
     @Override
@@ -55,8 +58,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             respond(ctx, request, RestResponse.badRequest("malformed HTTP request"), false);
             return;
         }
-        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        String path = uri.path();
+        String rawUri = request.uri();
+        // most REST calls have neither a query nor escapes: then the URI is the path, nothing to decode
+        boolean plain = rawUri.indexOf('?') < 0 && rawUri.indexOf('%') < 0 && rawUri.indexOf('#') < 0;
+        QueryStringDecoder uri = plain ? null : new QueryStringDecoder(rawUri);
+        String path = plain ? rawUri : uri.path();
         String method = request.method().name();
         if (path.equals("/ws/v1") || path.equals("/ws")) {
             upgrade(ctx, request);
@@ -77,7 +83,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                     if (!core.handshake().secretMatches(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
                         yield RestResponse.error(401, "UNAUTHORIZED", "missing or wrong Authorization header");
                     }
-                    yield rest.handle(RestRequest.of(method, path, uri.parameters()));
+                    yield rest.handle(RestRequest.of(method, path, plain ? Map.of() : uri.parameters()));
                 }
             };
         } catch (RuntimeException e) {
@@ -85,7 +91,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             response = RestResponse.error(500, "INTERNAL_ERROR", "internal error");
         }
         if (path.startsWith("/v1/")) {
-            core.metrics().restRequest(RouteTemplate.of(path, response.status()), response.status(),
+            core.metrics().restRequest(routes.of(path, response.status()), response.status(),
                     System.nanoTime() - start);
         }
         respond(ctx, request, response, HttpUtil.isKeepAlive(request));

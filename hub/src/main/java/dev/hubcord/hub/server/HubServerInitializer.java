@@ -17,6 +17,7 @@ final class HubServerInitializer extends ChannelInitializer<SocketChannel> {
     private final HubCore core;
     private final RestHandler rest;
     private final ChannelGroup channels;
+    private final RouteTemplates routes = new RouteTemplates();
 
     HubServerInitializer(HubCore core, RestHandler rest, ChannelGroup channels) {
         this.core = core;
@@ -30,6 +31,6 @@ final class HubServerInitializer extends ChannelInitializer<SocketChannel> {
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
                 .addLast("aggregator", new HttpObjectAggregator(MAX_HTTP_BODY))
-                .addLast("request", new HttpRequestHandler(core, rest));
+                .addLast("request", new HttpRequestHandler(core, rest, routes));
     }
 }

@@ -27,7 +27,7 @@ class HttpRequestHandlerTest {
     }
 
     private FullHttpResponse request(HttpMethod method, String uri, String auth) {
-        EmbeddedChannel ch = new EmbeddedChannel(new HttpRequestHandler(core, new ApiRouter(core, null)));
+        EmbeddedChannel ch = new EmbeddedChannel(new HttpRequestHandler(core, new ApiRouter(core, null), new RouteTemplates()));
         DefaultFullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri);
         if (auth != null) {
             req.headers().set("Authorization", auth);
@@ -63,5 +63,15 @@ class HttpRequestHandlerTest {
         assertThat(r.status().code()).isEqualTo(404);
         assertThat(r.content().toString(StandardCharsets.UTF_8)).contains("\"code\":\"NOT_FOUND\"");
         r.release();
+    }
+
+    @Test
+    void queriesAndEscapedPathsAreDecodedLikePlainOnes() {
+        for (String uri : new String[] {"/v1/services?verbose=1", "/v1/%73ervices", "/v1/services#top"}) {
+            FullHttpResponse r = request(HttpMethod.GET, uri, TestHub.SECRET);
+            assertThat(r.status().code()).as(uri).isEqualTo(200);
+            assertThat(r.content().toString(StandardCharsets.UTF_8)).as(uri).isEqualTo("[]");
+            r.release();
+        }
     }
 }
