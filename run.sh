@@ -91,13 +91,17 @@ if wants hub; then
     await_http "http://127.0.0.1:$HUB_PORT/health" "the hub"
 fi
 
+audio_env=()
 if [ -z "${DISCORD_TOKEN:-}" ]; then
     DISCORD_TOKEN=${SIM_TOKEN:-hubcord-demo-token}
     DISCORD_API_BASE=http://127.0.0.1:$SIM_PORT/api/v10
+    # the simulator's voice server speaks plain ws:// (real Discord voice needs wss://, the worker's default)
+    audio_env=(AUDIO_VOICE_TLS=false)
     if wants sim; then
         start sim -- --port "$SIM_PORT" --guilds "${SIM_GUILDS:-20}" --token "$DISCORD_TOKEN"
         await_http "http://127.0.0.1:$SIM_PORT/_sim/health" "discord-sim"
-        echo "simulated Discord on 127.0.0.1:$SIM_PORT (control API under /_sim/, see discord-sim/README.md)"
+        echo "simulated Discord on 127.0.0.1:$SIM_PORT (control API under /_sim/, see discord-sim/README.md;" \
+            "audio that reached its voice server: curl http://127.0.0.1:$SIM_PORT/_sim/voice)"
     fi
 fi
 DISCORD_API_BASE=${DISCORD_API_BASE:-https://discord.com/api/v10}
@@ -106,7 +110,7 @@ common=(HUB_URL="$HUB_URL" HUB_SECRET="$HUB_SECRET")
 discord=(DISCORD_TOKEN="$DISCORD_TOKEN" DISCORD_API_BASE="$DISCORD_API_BASE")
 wants sharder && start sharder "${common[@]}" "${discord[@]}" --
 wants commands && start commands "${common[@]}" "${discord[@]}" COMMANDS_DB="$RUN_DIR/commands-worker.db" --
-wants audio && start audio "${common[@]}" --
+wants audio && start audio "${common[@]}" "${audio_env[@]}" --
 
 echo "running: ${names[*]} — REST: curl -H 'Authorization: $HUB_SECRET' http://127.0.0.1:$HUB_PORT/v1/services"
 wait -n "${pids[@]}"

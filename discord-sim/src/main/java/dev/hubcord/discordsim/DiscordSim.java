@@ -8,9 +8,11 @@ import dev.hubcord.discordsim.rest.Interactions;
 import dev.hubcord.discordsim.rest.Rest;
 import dev.hubcord.discordsim.rest.RestContext;
 import dev.hubcord.discordsim.server.SimServer;
+import dev.hubcord.discordsim.voice.VoiceServer;
 
 /**
- * A simulated Discord (gateway v10 and REST v10) on one loopback port. Use in tests:
+ * A simulated Discord (gateway v10 and REST v10) on one loopback port, with a simulated voice server (voice gateway
+ * v8 and UDP, on ports of its own) that op 4 sends bots to. Use in tests:
  *
  * <pre>{@code
  * try (DiscordSim sim = DiscordSim.start(SimConfig.defaults())) {
@@ -26,6 +28,7 @@ public final class DiscordSim implements AutoCloseable {
     private final SimConfig config;
     private final Population population;
     private volatile SimServer server;
+    private VoiceServer voice;
     private Gateway gateway;
     private SimControl control;
 
@@ -44,13 +47,19 @@ public final class DiscordSim implements AutoCloseable {
             throw new SimException(SimException.Kind.STARTUP, "already started");
         }
         long appId = population.bot().id();
-        gateway = new Gateway(config.gateway(), population, config.token(), config.applicationFlags(),
-                config.population().seed(), this::resumeGatewayUrl, this::voiceEndpoint);
-        Rest rest = new Rest(config.rest(), restConfig -> new RestContext(population, gateway, new Interactions(),
-                restConfig, config.token(), appId, this::gatewayUrl));
-        control = new SimControl(population, gateway, rest);
-        server = SimServer.start(config.host(), config.port(), config.eventLoopThreads(), gateway, rest,
-                new ControlRoutes(control, population));
+        voice = VoiceServer.start(config.voice());
+        try {
+            gateway = new Gateway(config.gateway(), population, config.token(), config.applicationFlags(),
+                    config.population().seed(), this::resumeGatewayUrl, this::joinVoice);
+            Rest rest = new Rest(config.rest(), restConfig -> new RestContext(population, gateway,
+                    new Interactions(), restConfig, config.token(), appId, this::gatewayUrl));
+            control = new SimControl(population, gateway, rest, voice);
+            server = SimServer.start(config.host(), config.port(), config.eventLoopThreads(), gateway, rest,
+                    new ControlRoutes(control, population));
+        } catch (RuntimeException e) {
+            voice.close();
+            throw e;
+        }
         return this;
     }
 
@@ -86,9 +95,20 @@ public final class DiscordSim implements AutoCloseable {
         return "http://" + config.host() + ":" + port() + "/_sim";
     }
 
-    private String voiceEndpoint() {
+    /**
+     * Op 4 put the bot in a voice channel: the voice server learns the channel (its DAVE group), and the bot is sent
+     * to it unless the gateway config names another endpoint.
+     */
+    private String joinVoice(long guildId, long channelId) {
+        voice.assignChannel(guildId, channelId);
         String configured = config.gateway().voiceEndpoint();
-        return configured != null ? configured : config.host() + ":" + port();
+        return configured != null ? configured : voice.endpoint();
+    }
+
+    /** The voice server op 4 sends bots to (VOICE_SERVER_UPDATE's endpoint is {@code voice().endpoint()}). */
+    public VoiceServer voice() {
+        server();
+        return voice;
     }
 
     public String token() {
@@ -118,6 +138,7 @@ public final class DiscordSim implements AutoCloseable {
         SimServer s = server;
         if (s != null) {
             s.close();
+            voice.close();
         }
     }
 }

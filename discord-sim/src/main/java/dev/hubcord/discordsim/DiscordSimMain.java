@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** Runs the simulator as its own process until SIGTERM / Ctrl-C. */
 @Command(name = "discord-sim", mixinStandardHelpOptions = true,
-        description = "A simulated Discord gateway v10 and REST v10 server on a loopback port.")
+        description = "A simulated Discord gateway v10 and REST v10 server on a loopback port, with a voice server.")
 public final class DiscordSimMain implements Callable<Integer> {
 
     @Option(names = "--config", description = "JSON config file; keys it leaves out keep their defaults")
@@ -55,9 +55,9 @@ public final class DiscordSimMain implements Callable<Integer> {
             sim.close();
             stopped.countDown();
         }, "discord-sim-shutdown"));
-        log.info("discord-sim listening: gateway {} api {} control {} ({} guilds, bot {})", sim.gatewayUrl(),
-                sim.apiBaseUrl(), sim.controlUrl(), sim.population().guilds().size(),
-                Long.toUnsignedString(sim.applicationId()));
+        log.info("discord-sim listening: gateway {} api {} control {} voice {} (udp {}) ({} guilds, bot {})",
+                sim.gatewayUrl(), sim.apiBaseUrl(), sim.controlUrl(), sim.voice().endpoint(), sim.voice().udpPort(),
+                sim.population().guilds().size(), Long.toUnsignedString(sim.applicationId()));
         // Machine-readable line for scripts that start the simulator on an ephemeral port.
         System.out.println("DISCORD_SIM_PORT=" + sim.port());
         stopped.await();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hubcord.discordsim.gateway.GatewayConfig;
+import dev.hubcord.discordsim.voice.VoiceServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ class SimConfigTest {
                 {"port": 0,
                  "gateway": {"identifyWindowMs": 250, "voiceReplyOrder": "STATE_FIRST", "acceptedVersions": [9, 10]},
                  "rest": {"buckets": {"messages": {"limit": 1, "windowMs": 1000, "shared": true}}},
-                 "population": {"guilds": 3, "seed": 99}}
+                 "population": {"guilds": 3, "seed": 99},
+                 "voice": {"transitionTimeoutMs": 500, "modes": ["aead_xchacha20_poly1305_rtpsize"]}}
                 """);
         SimConfig cfg = SimConfig.fromFile(file);
         assertEquals(250, cfg.gateway().identifyWindowMs());
@@ -30,6 +32,9 @@ class SimConfigTest {
         assertEquals(3, cfg.population().guilds());
         assertEquals(99, cfg.population().seed());
         assertEquals(SimConfig.defaults().token(), cfg.token());
+        assertEquals(500, cfg.voice().transitionTimeoutMs());
+        assertEquals(java.util.List.of(VoiceServerConfig.XCHACHA), cfg.voice().modes());
+        assertEquals(1, cfg.voice().daveProtocolVersion(), "untouched voice keys keep their defaults");
     }
 
     @Test
@@ -42,6 +47,10 @@ class SimConfigTest {
         Files.writeString(badValue, "{\"population\": {\"guilds\": -1}}");
         assertEquals(SimException.Kind.CONFIG,
                 assertThrows(SimException.class, () -> SimConfig.fromFile(badValue)).kind());
+        Path badVoice = dir.resolve("voice.json");
+        Files.writeString(badVoice, "{\"voice\": {\"daveProtocolVersion\": 7}}");
+        assertEquals(SimException.Kind.CONFIG,
+                assertThrows(SimException.class, () -> SimConfig.fromFile(badVoice)).kind());
         assertThrows(SimException.class, () -> SimConfig.fromFile(dir.resolve("missing.json")));
     }
 }

@@ -22,11 +22,12 @@ import java.util.Set;
  * @param trackStuckMs lavaplayer's stuck threshold
  * @param frameBufferMs lavaplayer's frame buffer duration
  * @param opusQuality Opus encoder complexity
+ * @param decodeNice niceness the decoding threads give themselves on Linux (0: left as they are)
  * @param recoveryTimeoutMs how long a recovered guild waits for its saved state
  */
 public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String> sources, boolean localFiles,
         boolean voiceTls, int playerUpdateMs, int trackStuckMs, int frameBufferMs, int opusQuality,
-        int recoveryTimeoutMs) {
+        int decodeNice, int recoveryTimeoutMs) {
 
     /** Every source name lavaplayer offers without an account; YouTube is not among them (see the README). */
     public static final Set<String> KNOWN_SOURCES =
@@ -78,7 +79,7 @@ public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String
                 bool(v, Setting.AUDIO_VOICE_TLS), integer(v, Setting.AUDIO_PLAYER_UPDATE_MS, 100, 600_000),
                 integer(v, Setting.AUDIO_TRACK_STUCK_MS, 100, 600_000),
                 integer(v, Setting.AUDIO_FRAME_BUFFER_MS, 200, 60_000), integer(v, Setting.AUDIO_OPUS_QUALITY, 0, 10),
-                integer(v, Setting.AUDIO_RECOVERY_TIMEOUT_MS, 100, 600_000));
+                integer(v, Setting.AUDIO_DECODE_NICE, 0, 19), integer(v, Setting.AUDIO_RECOVERY_TIMEOUT_MS, 100, 600_000));
     }
 
     private static int integer(Map<Setting, String> v, Setting s, int min, int max) {

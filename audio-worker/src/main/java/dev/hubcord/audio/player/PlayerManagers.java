@@ -24,7 +24,7 @@ public final class PlayerManagers {
     private PlayerManagers() {}
 
     public static AudioPlayerManager create(AudioConfig config) {
-        DefaultAudioPlayerManager manager = new DefaultAudioPlayerManager();
+        DefaultAudioPlayerManager manager = new PlaybackPlayerManager(config.decodeNice());
         manager.getConfiguration().setOpusEncodingQuality(config.opusQuality());
         manager.getConfiguration().setResamplingQuality(AudioConfiguration.ResamplingQuality.LOW);
         manager.setFrameBufferDuration(config.frameBufferMs());

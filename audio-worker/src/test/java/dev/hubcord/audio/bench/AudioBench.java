@@ -35,7 +35,7 @@ public final class AudioBench {
         LongAdder silence = new LongAdder();
         try (Harness h = new Harness(Map.of("HUB_RESUME_TIMEOUT_MS", "5000"),
                 VoiceServerConfig.defaults().withHeartbeatIntervalMs(5000))) {
-            h.frames.clear();
+            h.recordFrames(false);
             h.voice.addFrameListener((ReceivedFrame f) -> {
                 if (!f.isSilence()) {
                     audio.computeIfAbsent(f.guildId(), g -> new LongAdder()).increment();
@@ -62,7 +62,6 @@ public final class AudioBench {
     private static void runSteps(Harness h, Process worker, Path mp3, List<Integer> steps, int window,
             Map<Long, LongAdder> audio, LongAdder silence) throws Exception {
         Thread.sleep(3000);
-        h.frames.clear();
         String track = h.load(mp3);
         long tick = 100; // USER_HZ
         int started = 0;
@@ -76,8 +75,10 @@ public final class AudioBench {
                 h.request("PLAYER_PLAY", guild, Map.of("track", track));
             }
             started = n;
-            Thread.sleep(8000); // warm up: joins, JIT, frame buffers full
-            h.frames.clear();
+            // warm up: every player connected (voice gateway, UDP, DAVE key package) and sending, then 5 s more for
+            // the JIT and lavaplayer's buffers; players still connecting would otherwise count as loss
+            long joinedAfterMs = awaitAllSending(audio, n);
+            Thread.sleep(5000);
             Map<Long, Long> before = snapshot(audio);
             long cpuBefore = cpuTicks(worker.pid());
             long silenceBefore = silence.sum();
@@ -96,14 +97,31 @@ public final class AudioBench {
             double cpuSeconds = cpu / (double) tick;
             // silence = frames lavaplayer had not ready (the worker sends silence instead); violations = packets the
             // worker sent that the simulator never saw or saw out of order (UDP drops: the receiving side fell behind)
-            System.out.printf("%8d %10d %10d %8.2f %12.1f %14.2f %9d %9d%n", n, expected, received,
+            System.out.printf("%8d %10d %10d %8.2f %12.1f %14.2f %9d %9d   (all sending %d ms after the joins)%n",
+                    n, expected, received,
                     100.0 * Math.max(0, expected - received) / expected, 100 * cpuSeconds / seconds,
                     1000 * cpuSeconds / seconds / n, silence.sum() - silenceBefore,
-                    h.voice.violations().size() - violationsBefore);
-            h.frames.clear();
+                    h.voice.violations().size() - violationsBefore, joinedAfterMs);
         }
         System.out.println("violations: " + h.voice.violations().size()
                 + (h.voice.violations().isEmpty() ? "" : " e.g. " + h.voice.violations().getFirst()));
+    }
+
+    /** Waits until n guilds each delivered audio within the last second; returns how long that took. */
+    private static long awaitAllSending(Map<Long, LongAdder> audio, int n) throws InterruptedException {
+        long start = System.nanoTime();
+        Map<Long, Long> last = snapshot(audio);
+        while (System.nanoTime() - start < 120_000_000_000L) {
+            Thread.sleep(1000);
+            Map<Long, Long> now = snapshot(audio);
+            long sending = now.entrySet().stream().filter(e -> e.getValue() > last.getOrDefault(e.getKey(), 0L)).count();
+            if (sending >= n) {
+                break;
+            }
+            last.clear();
+            last.putAll(now);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static Map<Long, Long> snapshot(Map<Long, LongAdder> audio) {

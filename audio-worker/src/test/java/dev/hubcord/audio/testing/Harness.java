@@ -54,6 +54,7 @@ public final class Harness implements AutoCloseable {
     public final AtomicReference<String> endpoint = new AtomicReference<>();
     private final List<AudioWorker> workers = new ArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private volatile boolean recordFrames = true;
 
     public Harness(Map<String, String> hubSettings, VoiceServerConfig voiceConfig) throws Exception {
         Map<String, String> flags = new java.util.HashMap<>(Map.of("HUB_SECRET", SECRET, "HUB_HOST", "127.0.0.1",
@@ -61,7 +62,11 @@ public final class Harness implements AutoCloseable {
         flags.putAll(hubSettings);
         hub = HubServer.start(HubConfig.resolve(Map.of(), Map.of(), flags));
         voice = VoiceServer.start(voiceConfig);
-        voice.addFrameListener(frames::add);
+        voice.addFrameListener(f -> {
+            if (recordFrames) {
+                frames.add(f);
+            }
+        });
         endpoint.set(voice.endpoint());
         sharder = HubClient.create(HubClientOptions.builder(hubUri(), ServiceType.SHARDER, SECRET).name("sharder")
                 .gateway(new GatewayInfo(1, 1, BOT_ID, BOT_ID)).build());
@@ -127,6 +132,18 @@ public final class Harness implements AutoCloseable {
 
     public AudioWorker startWorker(String name) throws Exception {
         return startWorker(name, MlsDaveSession.FACTORY);
+    }
+
+    /**
+     * Whether {@link #frames} collects what the simulator receives (on by default). A benchmark turns it off: the
+     * list copies itself on every add, which at thousands of packets a second would slow the simulator's receiver
+     * until the socket drops packets.
+     */
+    public void recordFrames(boolean record) {
+        recordFrames = record;
+        if (!record) {
+            frames.clear();
+        }
     }
 
     /** A worker with this DAVE implementation (e.g. one that records frames, or the passthrough one). */

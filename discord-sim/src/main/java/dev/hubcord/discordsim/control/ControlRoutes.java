@@ -21,10 +21,12 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
 
     private final SimControl control;
     private final Population population;
+    private final VoiceRoutes voice;
 
     public ControlRoutes(SimControl control, Population population) {
         this.control = control;
         this.population = population;
+        this.voice = new VoiceRoutes(control.voice());
     }
 
     @Override
@@ -43,6 +45,10 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
         String m = r.method();
         GatewayControl gw = control.gateway();
         String head = p[0];
+        if (head.equals("voice")) {
+            RestExchange.Response answer = voice.route(m, p, m.equals("POST") ? body(r) : Json.obj());
+            return answer != null ? answer : notFound();
+        }
         if (m.equals("GET") && p.length == 1) {
             return switch (head) {
                 case "health" -> ok(Json.obj().put("status", "ok"));

@@ -7,6 +7,7 @@ import dev.hubcord.discordsim.population.Population;
 import dev.hubcord.discordsim.rest.Rest;
 import dev.hubcord.discordsim.rest.RestConfig;
 import dev.hubcord.discordsim.rest.RestExchange;
+import dev.hubcord.discordsim.voice.VoiceServer;
 import java.util.List;
 
 /**
@@ -18,16 +19,23 @@ public final class SimControl {
     private final Gateway gateway;
     private final Rest rest;
     private final SimEvents events;
+    private final VoiceControl voice;
 
-    public SimControl(Population population, Gateway gateway, Rest rest) {
+    public SimControl(Population population, Gateway gateway, Rest rest, VoiceServer voiceServer) {
         this.gateway = gateway;
         this.rest = rest;
         this.events = new SimEvents(population, gateway, rest.context());
+        this.voice = new VoiceControl(voiceServer, population);
     }
 
     /** Connection-level controls and gateway records (close, drop, op 7, op 9, op 1, received payloads, IDENTIFYs). */
     public GatewayControl gateway() {
         return gateway.control();
+    }
+
+    /** The embedded voice server: per-guild state, frames that arrived, simulated listeners. */
+    public VoiceControl voice() {
+        return voice;
     }
 
     /** Population events (messages, interactions, members, roles, channels, guilds) with their dispatches. */

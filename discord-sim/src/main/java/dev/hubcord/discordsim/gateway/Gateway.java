@@ -35,7 +35,7 @@ public final class Gateway {
     final String token;
     final long applicationFlags;
     final Supplier<String> resumeUrl;
-    final Supplier<String> voiceEndpoint;
+    final VoiceEndpoints voiceEndpoints;
     final Map<Long, GatewayConnection> connections = new ConcurrentHashMap<>();
     final Map<String, Session> sessions = new ConcurrentHashMap<>();
     final IdentifyLimiter identifyLimiter;
@@ -49,13 +49,13 @@ public final class Gateway {
     private final VoiceRequests voiceRequests;
 
     public Gateway(GatewayConfig config, Population population, String token, long applicationFlags, long seed,
-            Supplier<String> resumeUrl, Supplier<String> voiceEndpoint) {
+            Supplier<String> resumeUrl, VoiceEndpoints voiceEndpoints) {
         this.config = config;
         this.population = population;
         this.token = token;
         this.applicationFlags = applicationFlags;
         this.resumeUrl = resumeUrl;
-        this.voiceEndpoint = voiceEndpoint;
+        this.voiceEndpoints = voiceEndpoints;
         this.random = new SplittableRandom(seed);
         this.identifyLimiter = new IdentifyLimiter(config);
         this.dispatcher = new Dispatcher(sessions, population.bot().id(), config.resumeTimeoutMs());

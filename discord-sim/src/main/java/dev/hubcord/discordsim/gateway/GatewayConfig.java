@@ -32,7 +32,8 @@ import java.util.Set;
  * @param maxGuildsPerSession more guilds on one session gets 4011 (real: 2500)
  * @param invalidPayloadCloseCode close code for a known opcode with a malformed {@code d}
  * @param voiceReplyOrder order of VOICE_STATE_UPDATE and VOICE_SERVER_UPDATE after op 4
- * @param voiceEndpoint VOICE_SERVER_UPDATE endpoint; null = {@code 127.0.0.1:<sim port>}
+ * @param voiceEndpoint VOICE_SERVER_UPDATE endpoint; null = the simulator's own voice server (the bot's channel is
+ *     assigned to it either way)
  * @param voiceNullEndpointFirst send a VOICE_SERVER_UPDATE with {@code endpoint:null} before the real one
  * @param memberChunkSize members per GUILD_MEMBERS_CHUNK (real: 1000)
  * @param fullMemberRequestWindowMs full member list requests per guild per window (real: 1 per 30 s)

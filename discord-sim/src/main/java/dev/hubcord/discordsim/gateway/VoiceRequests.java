@@ -15,7 +15,7 @@ import dev.hubcord.discordsim.population.SimVoiceState;
  * Op 4 Voice State Update for the bot. Joining or moving yields VOICE_STATE_UPDATE (to the guild's sessions, gated
  * by GUILD_VOICE_STATES) and VOICE_SERVER_UPDATE (to the requesting session) in a configurable order; leaving yields
  * only VOICE_STATE_UPDATE with {@code channel_id:null}; a full channel without MOVE_MEMBERS, or no CONNECT, yields
- * nothing at all.
+ * nothing at all. A join also tells {@link VoiceEndpoints} the bot's channel, and its answer is the endpoint.
  */
 final class VoiceRequests {
 
@@ -68,6 +68,7 @@ final class VoiceRequests {
                 d.path("self_deaf").asBoolean(false), false);
         guild.putVoiceState(state);
         ObjectNode stateData = VoicePayloads.state(state, guildId, member);
+        String endpoint = gw.voiceEndpoints.join(guildId, channelId); // the voice server learns the bot's channel
         String token = gw.randomHex(8); // a new token on every join or move
         boolean stateFirst = switch (gw.config.voiceReplyOrder()) {
             case STATE_FIRST -> true;
@@ -81,7 +82,7 @@ final class VoiceRequests {
             gw.dispatcher.toSession(session, "VOICE_SERVER_UPDATE", VoicePayloads.server(token, guildId, null));
         }
         gw.dispatcher.toSession(session, "VOICE_SERVER_UPDATE",
-                VoicePayloads.server(token, guildId, gw.voiceEndpoint.get()));
+                VoicePayloads.server(token, guildId, endpoint));
         if (!stateFirst) {
             gw.dispatchToGuild(guildId, "VOICE_STATE_UPDATE", stateData);
         }

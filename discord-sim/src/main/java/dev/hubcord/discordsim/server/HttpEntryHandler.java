@@ -8,6 +8,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
@@ -46,10 +47,30 @@ final class HttpEntryHandler extends SimpleChannelInboundHandler<FullHttpRequest
         } else if (Rest.handles(path)) {
             HttpResponses.write(ctx, req, rest.handle(HttpResponses.toRequest(req)));
         } else if (path.startsWith("/_sim/")) {
-            HttpResponses.write(ctx, req, control.apply(HttpResponses.toRequest(req)));
+            control(ctx, req);
         } else {
             HttpResponses.write(ctx, req, RestExchange.Response.error(404, 0, "404: Not Found"));
         }
+    }
+
+    /**
+     * Control calls run on a virtual thread, not on the event loop: some wait (a simulated listener joining the
+     * voice server's DAVE group does MLS work under the group's lock).
+     */
+    private void control(ChannelHandlerContext ctx, FullHttpRequest req) {
+        // a copy: req is released when channelRead0 returns
+        RestExchange.Request request = HttpResponses.toRequest(req);
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        Thread.ofVirtual().name("sim-control").start(() -> {
+            RestExchange.Response response;
+            try {
+                response = control.apply(request);
+            } catch (RuntimeException e) {
+                log.warn("control call {} {} failed", request.method(), request.path(), e);
+                response = RestExchange.Response.error(500, 0, "control call failed: " + e);
+            }
+            HttpResponses.write(ctx, keepAlive, response);
+        });
     }
 
     private static boolean isGatewayPath(String path) {

@@ -34,6 +34,11 @@ final class HttpResponses {
     }
 
     static void write(ChannelHandlerContext ctx, FullHttpRequest req, RestExchange.Response r) {
+        write(ctx, HttpUtil.isKeepAlive(req), r);
+    }
+
+    /** Writes {@code r}; from any thread (Netty hands the write to the channel's event loop). */
+    static void write(ChannelHandlerContext ctx, boolean keepAlive, RestExchange.Response r) {
         byte[] body = r.body() == null ? new byte[0] : Json.write(r.body()).getBytes(StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(r.status()), Unpooled.wrappedBuffer(body));
@@ -42,7 +47,6 @@ final class HttpResponses {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         }
         HttpUtil.setContentLength(response, body.length);
-        boolean keepAlive = HttpUtil.isKeepAlive(req);
         HttpUtil.setKeepAlive(response, keepAlive);
         var future = ctx.writeAndFlush(response);
         if (!keepAlive) {

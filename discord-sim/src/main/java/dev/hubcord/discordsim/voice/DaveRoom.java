@@ -173,6 +173,10 @@ final class DaveRoom {
         return listeners.get(userId);
     }
 
+    List<SimulatedListener> listeners() {
+        return List.copyOf(listeners.values());
+    }
+
     private void deliver(List<Delivery> deliveries) {
         deliveries.forEach(d -> queue.add(new Pending(d.userId(), d.message(), false)));
     }

@@ -59,6 +59,16 @@ public final class SimulatedListener {
         }
     }
 
+    /** How many frames decrypted so far, without copying them. */
+    public int decryptedCount() {
+        return decrypted.size();
+    }
+
+    /** How many frames failed to decrypt so far. */
+    public int failureCount() {
+        return failures.size();
+    }
+
     /** Frames from the bot this listener was offered. */
     public long frames() {
         return frames.get();

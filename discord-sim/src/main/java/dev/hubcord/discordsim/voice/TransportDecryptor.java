@@ -14,13 +14,13 @@ import javax.crypto.spec.SecretKeySpec;
 final class TransportDecryptor {
 
     private final String mode;
-    private final byte[] key;
+    private final SecretKeySpec key;
     private final InsecureNonceXChaCha20Poly1305 xchacha;
     private final Cipher aes;
 
     TransportDecryptor(String mode, byte[] key) throws GeneralSecurityException {
         this.mode = mode;
-        this.key = key.clone();
+        this.key = new SecretKeySpec(key.clone(), "AES");
         if (VoiceServerConfig.XCHACHA.equals(mode)) {
             xchacha = new InsecureNonceXChaCha20Poly1305(key);
             aes = null;
@@ -50,7 +50,7 @@ final class TransportDecryptor {
         }
         byte[] nonce = new byte[12];
         System.arraycopy(packet, length - 4, nonce, 0, 4);
-        aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        aes.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonce));
         aes.updateAAD(aad);
         return aes.doFinal(sealed);
     }

@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -230,9 +231,33 @@ public final class VoiceServer implements AutoCloseable {
         room(guildId).setProtocolVersion(version);
     }
 
-    /** The MLS epoch the guild's gateway proposes for (0 without a group). */
+    /** The MLS epoch the guild's gateway proposes for (0 without a group). Reading it creates nothing. */
     public long daveEpoch(long guildId) {
-        return room(guildId).epoch();
+        DaveRoom r = rooms.get(guildId);
+        return r == null ? 0 : r.epoch();
+    }
+
+    /** The guild channel's DAVE protocol version: the configured one until the channel has a room. */
+    public int daveProtocolVersion(long guildId) {
+        DaveRoom r = rooms.get(guildId);
+        return r == null ? config.daveProtocolVersion() : r.protocolVersion();
+    }
+
+    /** The voice channel {@link #assignChannel} gave the guild's bot, if any. */
+    public OptionalLong assignedChannel(long guildId) {
+        Long channel = channelOfGuild.get(guildId);
+        return channel == null ? OptionalLong.empty() : OptionalLong.of(channel);
+    }
+
+    /** The simulated listeners in the guild's voice channel now (not those that left). */
+    public List<SimulatedListener> listeners(long guildId) {
+        DaveRoom r = rooms.get(guildId);
+        return r == null ? List.of() : r.listeners();
+    }
+
+    /** The guilds a client identified for (their sessions live until the server closes). */
+    public Set<Long> guilds() {
+        return Set.copyOf(byGuild.keySet());
     }
 
     DaveRoom room(long guildId) {
