@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the cache benchmarks: cache/bench.sh [memory|ingest|all]   (from anywhere)
+# Runs the cache benchmarks: cache/bench.sh [memory|ingest|search|all]   (from anywhere)
 # Builds the cache module's test classes, then starts a separate JVM with a fixed heap so that
 # the heap measurements are not disturbed by Maven.
 set -euo pipefail

@@ -147,20 +147,47 @@ final class MemberSegment {
         return new Row(userId, nicks[i], r == null ? NO_ROLES : r, joined[i], flags[i], extras.get(userId));
     }
 
-    /** A consistent copy of all rows, for scans that must not hold the lock. */
-    Row[] snapshot() {
-        long stamp = lock.readLock();
-        try {
-            Map<Long, Extra> ex = extras;
-            Row[] out = new Row[size];
-            for (int i = 0; i < size; i++) {
-                out[i] = new Row(ids[i], nicks[i], roles[i] == null ? NO_ROLES : roles[i], joined[i], flags[i],
-                        ex.isEmpty() ? null : ex.get(ids[i]));
+    /** A test of one member as stored; scans call it for every member, so it must not allocate. */
+    interface Filter {
+        boolean accepts(long userId, byte[] nickname);
+    }
+
+    /**
+     * Writes to {@code out} the IDs of at most {@code max} members, from {@code fromId} on in ID
+     * order, that {@code filter} accepts, and returns how many. Allocates nothing: it scans the
+     * columns under an optimistic read and scans again under the read lock only if a writer
+     * interfered. A caller continues a full segment from the last ID returned plus one.
+     */
+    int select(Filter filter, long fromId, long[] out, int max) {
+        long stamp = lock.tryOptimisticRead();
+        if (stamp != 0L) {
+            int n = scan(filter, fromId, out, max);
+            if (lock.validate(stamp)) {
+                return n;
             }
-            return out;
+        }
+        stamp = lock.readLock();
+        try {
+            return scan(filter, fromId, out, max);
         } finally {
             lock.unlockRead(stamp);
         }
+    }
+
+    private int scan(Filter filter, long fromId, long[] out, int max) {
+        // Under an optimistic read the columns may be mid-update: bound by every array read, and
+        // let validate() discard whatever a torn read produced.
+        long[] a = ids;
+        byte[][] nk = nicks;
+        int end = Math.min(size, Math.min(a.length, nk.length));
+        int i = fromId == Long.MIN_VALUE ? 0 : Arrays.binarySearch(a, 0, end, fromId);
+        int n = 0;
+        for (i = i < 0 ? -i - 1 : i; i < end && n < max; i++) {
+            if (filter.accepts(a[i], nk[i])) {
+                out[n++] = a[i];
+            }
+        }
+        return n;
     }
 
     void forEachUser(LongConsumer action) {

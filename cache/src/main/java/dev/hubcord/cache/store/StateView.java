@@ -26,6 +26,9 @@ public final class StateView {
     private static final Comparator<Role> ROLE_ORDER =
             Comparator.comparingInt(Role::position).thenComparing(Role::id, Long::compareUnsigned);
 
+    /** Member IDs a search collects from a segment before decoding them. */
+    private static final int SEARCH_BATCH = 256;
+
     private final State state;
 
     StateView(State state) {
@@ -90,29 +93,35 @@ public final class StateView {
 
     /**
      * Members whose username, global name or nickname starts with {@code query} (ignoring case),
-     * or whose {@code username#discriminator} equals it; at most {@code limit}.
+     * or whose {@code username#discriminator} equals it; at most {@code limit}, in segment then
+     * user-ID order. Members are tested on their stored bytes; only the ones returned are decoded.
      */
     public Optional<List<Member>> searchMembers(long guildId, String query, int limit) {
-        Optional<GuildEntry> entry = entry(guildId);
-        if (entry.isEmpty()) {
+        GuildEntry e = state.guilds.get(guildId);
+        if (e == null) {
             return Optional.empty();
         }
-        MemberSearch search = new MemberSearch(query);
+        MemberSearch search = new MemberSearch(query, state.users);
         List<Member> found = new ArrayList<>();
-        for (MemberSegment seg : state.members.segmentsOf(entry.get())) {
-            for (MemberSegment.Row row : seg.snapshot()) {
-                if (found.size() >= limit) {
-                    return Optional.of(found);
+        long[] ids = new long[Math.max(0, Math.min(limit, SEARCH_BATCH))];
+        for (MemberSegment seg : state.members.segmentsOf(e)) {
+            long from = Long.MIN_VALUE;
+            while (found.size() < limit) {
+                int want = Math.min(ids.length, limit - found.size());
+                int n = seg.select(search, from, ids, want);
+                for (int i = 0; i < n; i++) {
+                    // A writer may have removed or renamed the member since the scan: test again
+                    // the row and user returned (the next batch makes up for a member dropped).
+                    MemberSegment.Row row = seg.get(ids[i]);
+                    byte[] blob = row == null ? null : state.users.blobOf(row.userId());
+                    if (row != null && search.matches(row.nickname(), blob)) {
+                        found.add(toMember(guildId, row, UserBlob.decode(row.userId(), blob)));
+                    }
                 }
-                String nick = row.nicknameText();
-                if (nick != null && search.prefixOf(nick)) {
-                    found.add(toMember(guildId, row));
-                    continue;
+                if (n < want || ids[n - 1] == Long.MAX_VALUE) {
+                    break;
                 }
-                User u = state.users.userOf(row.userId());
-                if (search.matches(u)) {
-                    found.add(toMember(guildId, row, u));
-                }
+                from = ids[n - 1] + 1;
             }
         }
         return Optional.of(found);

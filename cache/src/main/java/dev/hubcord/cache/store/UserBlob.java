@@ -84,31 +84,48 @@ final class UserBlob {
             return new User(id, null, "0", null, null, false);
         }
         int flags = b[0];
-        int discriminator = ((b[1] & 0xff) << 8) | (b[2] & 0xff);
-        int at = 3;
-        String avatar = null;
         int kind = flags & AVATAR_MASK;
+        String avatar = null;
         if (kind == AVATAR_TEXT) {
-            int len = b[at++] & 0xff;
-            avatar = new String(b, at, len, StandardCharsets.UTF_8);
-            at += len;
+            avatar = new String(b, 4, b[3] & 0xff, StandardCharsets.UTF_8);
         } else if (kind != 0) {
-            avatar = (kind == AVATAR_ANIMATED ? "a_" : "") + HEX.formatHex(b, at, at + 16);
-            at += 16;
+            avatar = (kind == AVATAR_ANIMATED ? "a_" : "") + HEX.formatHex(b, 3, 3 + 16);
         }
-        String username = null;
-        if ((flags & HAS_USERNAME) != 0) {
-            int len = b[at++] & 0xff;
-            username = new String(b, at, len, StandardCharsets.UTF_8);
-            at += len;
+        return new User(id, text(b, usernameAt(b)), discriminatorText(discriminator(b)), text(b, globalNameAt(b)),
+                avatar, (flags & BOT) != 0);
+    }
+
+    /** Where the username's length byte is in {@code b} (its UTF-8 bytes follow), or -1 when it has none. */
+    static int usernameAt(byte[] b) {
+        return (b[0] & HAS_USERNAME) == 0 ? -1 : namesAt(b);
+    }
+
+    /** Where the global name's length byte is in {@code b} (its UTF-8 bytes follow), or -1 when it has none. */
+    static int globalNameAt(byte[] b) {
+        if ((b[0] & HAS_GLOBAL_NAME) == 0) {
+            return -1;
         }
-        String global = null;
-        if ((flags & HAS_GLOBAL_NAME) != 0) {
-            int len = b[at++] & 0xff;
-            global = new String(b, at, len, StandardCharsets.UTF_8);
-        }
-        String disc = discriminator == 0 ? "0" : String.format("%04d", discriminator);
-        return new User(id, username, disc, global, avatar, (flags & BOT) != 0);
+        int at = namesAt(b);
+        return (b[0] & HAS_USERNAME) == 0 ? at : at + 1 + (b[at] & 0xff);
+    }
+
+    static int discriminator(byte[] b) {
+        return ((b[1] & 0xff) << 8) | (b[2] & 0xff);
+    }
+
+    /** The discriminator as users see it: "0" for migrated usernames, else four digits. */
+    static String discriminatorText(int discriminator) {
+        return discriminator == 0 ? "0" : String.format("%04d", discriminator);
+    }
+
+    /** The first index after the avatar, where the names start. */
+    private static int namesAt(byte[] b) {
+        int kind = b[0] & AVATAR_MASK;
+        return kind == AVATAR_TEXT ? 4 + (b[3] & 0xff) : kind != 0 ? 3 + 16 : 3;
+    }
+
+    private static String text(byte[] b, int at) {
+        return at < 0 ? null : new String(b, at + 1, b[at] & 0xff, StandardCharsets.UTF_8);
     }
 
     private static int put(byte[] b, int at, byte[] text) {

@@ -91,8 +91,16 @@ public final class UserStore {
 
     /** The user for a member row: always present while the membership exists. */
     User userOf(long id) {
+        return UserBlob.decode(id, blobOf(id));
+    }
+
+    /**
+     * The packed {@link UserBlob} of a user without decoding it, or null when the user is absent
+     * or known by ID alone. Allocates nothing, so scans over many members can test names in place.
+     */
+    byte[] blobOf(long id) {
         byte[] blob = stripe(id).blob(id);
-        return UserBlob.decode(id, blob == UserStripe.ABSENT ? null : blob);
+        return blob == UserStripe.ABSENT ? null : blob;
     }
 
     public long count() {

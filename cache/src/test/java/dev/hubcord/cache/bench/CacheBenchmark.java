@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Memory and ingest benchmarks of the cache; run with {@code cache/bench.sh [memory|ingest|all]}.
+ * Memory, ingest and search benchmarks of the cache; run with
+ * {@code cache/bench.sh [memory|ingest|search|all]}.
  * Not a test: it prints its figures.
  */
 public final class CacheBenchmark {
@@ -32,6 +33,9 @@ public final class CacheBenchmark {
         }
         if (mode.equals("ingest") || mode.equals("all")) {
             ingest();
+        }
+        if (mode.equals("search") || mode.equals("all")) {
+            SearchBenchmark.run();
         }
     }
 
