@@ -37,6 +37,10 @@ for s in "${services[@]}"; do
 done
 
 JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
+# JVM options per service (HUB_JAVA_OPTS replaces the hub's). The hub's Discord cache is long-lived:
+# promoted after two young collections it is not copied between survivor spaces up to 15 times,
+# which cost 20-40 ms young pauses under REST load (docs/benchmarks.md).
+declare -A JVM_OPTS=([hub]="${HUB_JAVA_OPTS:--XX:MaxTenuringThreshold=2}")
 pids=()
 names=()
 stop() {
@@ -55,7 +59,8 @@ start() {
     local envs=()
     while [ "$1" != "--" ]; do envs+=("$1"); shift; done
     shift
-    env "${envs[@]}" "${JAVA[@]}" -jar "${JARS[$name]}" "$@" > >(sed -u "s/^/[$name] /") 2>&1 &
+    # shellcheck disable=SC2086 # the options are words
+    env "${envs[@]}" "${JAVA[@]}" ${JVM_OPTS[$name]:-} -jar "${JARS[$name]}" "$@" > >(sed -u "s/^/[$name] /") 2>&1 &
     pids+=($!)
     names+=("$name")
 }

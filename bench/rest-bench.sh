@@ -32,8 +32,8 @@ work="$(mktemp -d /tmp/rest-bench.XXXXXX)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
     || echo $((20000 + RANDOM % 30000)))"
 secret="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
-# HUB_JAVA_OPTS adds JVM options for the hub (e.g. HUB_JAVA_OPTS=-XX:+UseZGC)
-hub_opts=(--enable-native-access=ALL-UNNAMED -Xms2g -Xmx2g ${HUB_JAVA_OPTS:-})
+# HUB_JAVA_OPTS replaces the hub's GC options (default: what run.sh uses, see docs/benchmarks.md)
+hub_opts=(--enable-native-access=ALL-UNNAMED -Xms2g -Xmx2g ${HUB_JAVA_OPTS:--XX:MaxTenuringThreshold=2})
 
 # The contract's per-connection rate limit (10,000 payloads/s) would cap the ingest figure at the
 # limit; the benchmark raises it to measure what the hub itself can store.

@@ -14,7 +14,7 @@ public enum Setting {
     AUDIO_PLAYER_UPDATE_MS("5000", "interval of PLAYER_UPDATE events while connected"),
     AUDIO_TRACK_STUCK_MS("10000", "no audio for this long raises TRACK_STUCK"),
     AUDIO_FRAME_BUFFER_MS("5000", "lavaplayer's per-player frame buffer"),
-    AUDIO_OPUS_QUALITY("10", "Opus encoder complexity 0-10"),
+    AUDIO_OPUS_QUALITY("5", "Opus encoder complexity 0-10 (10: best quality, about 1.5x the CPU of 5)"),
     AUDIO_DECODE_NICE("5", "niceness 0-19 of the decoding threads on Linux, so the frame sender runs first; 0 = as is"),
     AUDIO_RECOVERY_TIMEOUT_MS("10000", "how long a guild taken over from a lost worker waits for its saved queue");
 
