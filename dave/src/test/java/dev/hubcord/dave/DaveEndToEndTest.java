@@ -128,11 +128,7 @@ class DaveEndToEndTest {
             if (d.userId() == CAROL && d.message() instanceof dev.hubcord.dave.server.ServerMessage.Welcome w
                     && !corrupted[0]) {
                 corrupted[0] = true;
-                byte[] garbage = w.welcome().clone();
-                garbage[garbage.length / 2] ^= 0x55;
-                garbage[garbage.length - 1] ^= 0x55;
-                return new dev.hubcord.dave.server.Delivery(CAROL,
-                        new dev.hubcord.dave.server.ServerMessage.Welcome(w.transitionId(), garbage));
+                return new dev.hubcord.dave.server.Delivery(CAROL, VoiceRoom.corrupted(w));
             }
             return d;
         });

@@ -182,10 +182,7 @@ class JDaveInteropIT {
         room.rewriteDeliveries(d -> {
             if (d.userId() == ALICE && d.message() instanceof ServerMessage.Welcome w && !corrupted[0]) {
                 corrupted[0] = true;
-                byte[] garbage = w.welcome().clone();
-                garbage[garbage.length / 2] ^= 0x55;
-                garbage[garbage.length - 1] ^= 0x55;
-                return new Delivery(ALICE, new ServerMessage.Welcome(w.transitionId(), garbage));
+                return new Delivery(ALICE, VoiceRoom.corrupted(w));
             }
             return d;
         });

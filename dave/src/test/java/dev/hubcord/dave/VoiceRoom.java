@@ -50,6 +50,14 @@ final class VoiceRoom {
     private UnaryOperator<Delivery> rewrite = UnaryOperator.identity();
     private Predicate<DaveOutbound> hold = m -> false;
 
+    /** A copy of the Welcome with two bytes flipped, so that joining through it fails. */
+    static ServerMessage.Welcome corrupted(ServerMessage.Welcome w) {
+        byte[] garbage = w.welcome().clone();
+        garbage[garbage.length / 2] ^= 0x55;
+        garbage[garbage.length - 1] ^= 0x55;
+        return new ServerMessage.Welcome(w.transitionId(), garbage);
+    }
+
     void rewriteDeliveries(UnaryOperator<Delivery> rewrite) {
         this.rewrite = rewrite;
     }
