@@ -14,7 +14,7 @@ cd "$root"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 seconds="${1:-20}"
-warmup=5
+warmup=${WARMUP:-10}  # s of wrk before each measured run: JIT, and the freshly loaded cache promoted to the old generation
 
 if ! command -v wrk >/dev/null 2>&1; then
     echo "wrk is not installed; trying: apt-get install -y wrk"

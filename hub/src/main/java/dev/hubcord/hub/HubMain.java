@@ -50,6 +50,7 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--request-timeout-ms", description = "how long a request nonce waits for its REPLY (default 30000)") String requestTimeoutMs;
     @Option(names = "--identify-interval-ms", description = "IDENTIFY grant spacing per bucket (default 5000)") String identifyIntervalMs;
     @Option(names = "--io-threads", description = "event loop threads; 0 = one per core (default 0)") String ioThreads;
+    @Option(names = "--transport", description = "socket transport: auto, io_uring or nio (default auto)") String transport;
     @Option(names = "--cache-member-budget", description = "members the Discord cache holds before evicting (default 10000000)") String cacheMemberBudget;
 
     public static void main(String[] args) {
@@ -130,6 +131,7 @@ public final class HubMain implements Callable<Integer> {
         put(flags, Setting.HUB_REQUEST_TIMEOUT_MS, requestTimeoutMs);
         put(flags, Setting.HUB_IDENTIFY_INTERVAL_MS, identifyIntervalMs);
         put(flags, Setting.HUB_IO_THREADS, ioThreads);
+        put(flags, Setting.HUB_TRANSPORT, transport);
         put(flags, Setting.HUB_CACHE_MEMBER_BUDGET, cacheMemberBudget);
         if (demo) {
             flags.put(Setting.HUB_DEMO.name(), "true");

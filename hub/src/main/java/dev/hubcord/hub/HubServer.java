@@ -62,7 +62,13 @@ public final class HubServer implements AutoCloseable {
     public static HubServer start(HubConfig config, Function<HubCore, RestHandler> discordApi) throws InterruptedException {
         HubCore core = new HubCore(config);
         RestHandler rest = new ApiRouter(core, discordApi.apply(core));
-        HubServerBootstrap bootstrap = new HubServerBootstrap(core, rest);
+        HubServerBootstrap bootstrap;
+        try {
+            bootstrap = new HubServerBootstrap(core, rest);
+        } catch (RuntimeException e) {
+            core.close();
+            throw e;
+        }
         Channel channel;
         try {
             channel = bootstrap.bind(config.host(), config.port());
@@ -72,12 +78,18 @@ public final class HubServer implements AutoCloseable {
             throw e;
         }
         HubServer server = new HubServer(core, bootstrap, channel);
-        log.info("hub listening on {} (WebSocket /ws/v1, REST /v1, /health, /metrics)", channel.localAddress());
+        log.info("hub listening on {} over {} (WebSocket /ws/v1, REST /v1, /health, /metrics)", channel.localAddress(),
+                bootstrap.transportName());
         return server;
     }
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The event loops' transport: {@code io_uring} or {@code nio}. */
+    public String transportName() {
+        return bootstrap.transportName();
     }
 
     public HubCore core() {

@@ -19,6 +19,7 @@ public record HubConfig(
         int requestTimeoutMs,
         int identifyIntervalMs,
         int ioThreads,
+        Transport transport,
         long cacheMemberBudget,
         boolean demo) {
 
@@ -68,6 +69,7 @@ public record HubConfig(
                 parseInt(values, Setting.HUB_REQUEST_TIMEOUT_MS, 100, 3_600_000),
                 parseInt(values, Setting.HUB_IDENTIFY_INTERVAL_MS, 0, 600_000),
                 parseInt(values, Setting.HUB_IO_THREADS, 0, 1024),
+                Transport.parse(values.get(Setting.HUB_TRANSPORT)),
                 parseLong(values, Setting.HUB_CACHE_MEMBER_BUDGET, 0, 10_000_000_000L),
                 demo);
     }
@@ -79,7 +81,8 @@ public record HubConfig(
 
     public HubConfig withPort(int newPort) {
         return new HubConfig(host, newPort, secret, heartbeatIntervalMs, resumeTimeoutMs, maxPayloadBytes, shardCount,
-                rateLimit, rateLimitGraceMs, replayBuffer, pendingLimit, requestTimeoutMs, identifyIntervalMs, ioThreads, cacheMemberBudget, demo);
+                rateLimit, rateLimitGraceMs, replayBuffer, pendingLimit, requestTimeoutMs, identifyIntervalMs, ioThreads, transport,
+                cacheMemberBudget, demo);
     }
 
     private static int parseInt(Map<Setting, String> values, Setting s, int min, int max) {

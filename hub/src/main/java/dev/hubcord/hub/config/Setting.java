@@ -16,6 +16,7 @@ public enum Setting {
     HUB_REQUEST_TIMEOUT_MS("30000", "how long a request's nonce is remembered for its REPLY"),
     HUB_IDENTIFY_INTERVAL_MS("5500", "spacing of IDENTIFY grants per bucket (Discord's rule is 5 s; 0.5 s margin for delivery jitter)"),
     HUB_IO_THREADS("0", "Netty event loop threads; 0 means one per core"),
+    HUB_TRANSPORT("auto", "socket transport: io_uring, nio, or auto (io_uring where the kernel allows it, else nio)"),
     HUB_CACHE_MEMBER_BUDGET("10000000", "members the Discord cache holds before evicting least recently used ones"),
     HUB_DEMO("false", "local demo mode: a fixed demo secret when none is set, bound to 127.0.0.1");
 

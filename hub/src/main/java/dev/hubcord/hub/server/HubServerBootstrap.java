@@ -10,8 +10,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** Owns the event loops and the listening socket; every accepted channel joins a group for shutdown. */
 public final class HubServerBootstrap {
 
-    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final IoTransport transport;
+    private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final HubCore core;
@@ -29,17 +28,24 @@ public final class HubServerBootstrap {
         this.core = core;
         this.rest = rest;
         int threads = core.config().ioThreads() > 0 ? core.config().ioThreads() : Runtime.getRuntime().availableProcessors();
-        this.workers = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        this.transport = IoTransport.of(core.config().transport());
+        this.boss = new MultiThreadIoEventLoopGroup(1, transport.handlers());
+        this.workers = new MultiThreadIoEventLoopGroup(threads, transport.handlers());
     }
 
     public Channel bind(String host, int port) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new HubServerInitializer(core, rest, channels));
         return bootstrap.bind(host, port).sync().channel();
+    }
+
+    /** {@code io_uring} or {@code nio}: what the event loops use. */
+    public String transportName() {
+        return transport.name();
     }
 
     /** Sends every open connection a close frame (WebSocket ones) and closes it. */
