@@ -115,7 +115,7 @@ final class UserBlob {
 
     /** The discriminator as users see it: "0" for migrated usernames, else four digits. */
     static String discriminatorText(int discriminator) {
-        return discriminator == 0 ? "0" : String.format("%04d", discriminator);
+        return discriminator == 0 ? "0" : String.format(java.util.Locale.ROOT, "%04d", discriminator);
     }
 
     /** The first index after the avatar, where the names start. */

@@ -57,7 +57,7 @@ public final class VoiceControl {
      * @param decrypted how many of them it decrypted
      * @param failures how many failed to decrypt
      */
-    public record ListenerState(long userId, long daveEpoch, long frames, int decrypted, int failures) {
+    public record ListenerState(long userId, long daveEpoch, long frames, long decrypted, long failures) {
 
         static ListenerState of(SimulatedListener l) {
             return new ListenerState(l.userId(), l.session().epoch(), l.frames(), l.decryptedCount(),

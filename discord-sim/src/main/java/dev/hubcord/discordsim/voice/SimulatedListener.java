@@ -3,8 +3,8 @@ package dev.hubcord.discordsim.voice;
 import dev.hubcord.dave.DaveException;
 import dev.hubcord.dave.DaveSession;
 import dev.hubcord.dave.FrameDecryptor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,11 +19,16 @@ public final class SimulatedListener {
     /** One bot frame as received (after transport decryption) and what this listener made of it. */
     public record Decrypted(byte[] received, byte[] opus) {}
 
+    /** Frames (and failures) kept for reading: the last five minutes, so a listener left on in a demo stays small. */
+    static final int KEPT = 15_000;
+
     private final long userId;
     private final DaveSession dave;
-    // appended 50 times a second on the UDP thread: synchronized lists, copied on read
-    private final List<Decrypted> decrypted = Collections.synchronizedList(new ArrayList<>());
-    private final List<DaveException.Kind> failures = Collections.synchronizedList(new ArrayList<>());
+    // appended 50 times a second on the UDP thread: guarded by their own monitors, copied on read
+    private final ArrayDeque<Decrypted> decrypted = new ArrayDeque<>();
+    private final ArrayDeque<DaveException.Kind> failures = new ArrayDeque<>();
+    private final AtomicLong decryptedCount = new AtomicLong();
+    private final AtomicLong failureCount = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
     private volatile boolean connected = true;
 
@@ -45,28 +50,31 @@ public final class SimulatedListener {
         return connected;
     }
 
-    /** Frames from the bot that decrypted (silence and passthrough frames included), in arrival order. */
+    /**
+     * Frames from the bot that decrypted (silence and passthrough frames included), in arrival order: the last
+     * {@value #KEPT}.
+     */
     public List<Decrypted> decrypted() {
         synchronized (decrypted) {
             return new ArrayList<>(decrypted);
         }
     }
 
-    /** Why each failed frame failed, in arrival order. */
+    /** Why each failed frame failed, in arrival order: the last {@value #KEPT}. */
     public List<DaveException.Kind> failures() {
         synchronized (failures) {
             return new ArrayList<>(failures);
         }
     }
 
-    /** How many frames decrypted so far, without copying them. */
-    public int decryptedCount() {
-        return decrypted.size();
+    /** How many frames decrypted so far (all of them, not only the kept ones). */
+    public long decryptedCount() {
+        return decryptedCount.get();
     }
 
     /** How many frames failed to decrypt so far. */
-    public int failureCount() {
-        return failures.size();
+    public long failureCount() {
+        return failureCount.get();
     }
 
     /** Frames from the bot this listener was offered. */
@@ -83,13 +91,29 @@ public final class SimulatedListener {
         frames.incrementAndGet();
         FrameDecryptor decryptor = dave.decryptor(botUserId);
         if (decryptor == null) {
-            failures.add(DaveException.Kind.MISSING_CRYPTOR);
+            failed(DaveException.Kind.MISSING_CRYPTOR);
             return;
         }
         try {
-            decrypted.add(new Decrypted(frame, decryptor.decrypt(frame)));
+            Decrypted d = new Decrypted(frame, decryptor.decrypt(frame));
+            keep(decrypted, d);
+            decryptedCount.incrementAndGet();
         } catch (DaveException e) {
-            failures.add(e.kind());
+            failed(e.kind());
+        }
+    }
+
+    private void failed(DaveException.Kind kind) {
+        keep(failures, kind);
+        failureCount.incrementAndGet();
+    }
+
+    private static <T> void keep(ArrayDeque<T> kept, T value) {
+        synchronized (kept) {
+            if (kept.size() == KEPT) {
+                kept.removeFirst();
+            }
+            kept.addLast(value);
         }
     }
 }
