@@ -1,9 +1,9 @@
 package dev.hubcord.audio.config;
 
 import dev.hubcord.audio.AudioException;
+import dev.hubcord.protocol.settings.SettingLayers;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,17 +43,9 @@ public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String
      * @throws AudioException {@code CONFIG} for a missing secret or a bad value
      */
     public static AudioConfig resolve(Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
-        Map<Setting, String> v = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            String value = s.defaultValue();
-            for (Map<String, String> layer : List.of(file, env, flags)) {
-                String candidate = layer.get(s.name());
-                if (candidate != null && !candidate.isBlank()) {
-                    value = candidate.trim();
-                }
-            }
-            v.put(s, value);
-        }
+        SettingLayers<Setting> layers = SettingLayers.resolve(Setting.class, Setting::defaultValue,
+                message -> new AudioException(AudioException.Kind.CONFIG, message), List.of(file, env, flags));
+        Map<Setting, String> v = layers.values();
         String secret = v.get(Setting.HUB_SECRET);
         if (secret.isEmpty()) {
             throw new AudioException(AudioException.Kind.CONFIG, "HUB_SECRET is required");
@@ -75,34 +67,11 @@ public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String
                         + "' (known: " + String.join(", ", KNOWN_SOURCES.stream().sorted().toList()) + ")");
             }
         }
-        return new AudioConfig(hub, secret, v.get(Setting.AUDIO_NAME), sources, bool(v, Setting.AUDIO_LOCAL_FILES),
-                bool(v, Setting.AUDIO_VOICE_TLS), integer(v, Setting.AUDIO_PLAYER_UPDATE_MS, 100, 600_000),
-                integer(v, Setting.AUDIO_TRACK_STUCK_MS, 100, 600_000),
-                integer(v, Setting.AUDIO_FRAME_BUFFER_MS, 200, 60_000), integer(v, Setting.AUDIO_OPUS_QUALITY, 0, 10),
-                integer(v, Setting.AUDIO_DECODE_NICE, 0, 19), integer(v, Setting.AUDIO_RECOVERY_TIMEOUT_MS, 100, 600_000));
-    }
-
-    private static int integer(Map<Setting, String> v, Setting s, int min, int max) {
-        try {
-            int n = Integer.parseInt(v.get(s));
-            if (n < min || n > max) {
-                throw new AudioException(AudioException.Kind.CONFIG,
-                        s.name() + " must be between " + min + " and " + max + ", got " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new AudioException(AudioException.Kind.CONFIG, s.name() + " must be a whole number, got '"
-                    + v.get(s) + "'", e);
-        }
-    }
-
-    private static boolean bool(Map<Setting, String> v, Setting s) {
-        return switch (v.get(s).toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw new AudioException(AudioException.Kind.CONFIG,
-                    s.name() + " must be true or false, got '" + v.get(s) + "'");
-        };
+        return new AudioConfig(hub, secret, v.get(Setting.AUDIO_NAME), sources, layers.bool(Setting.AUDIO_LOCAL_FILES),
+                layers.bool(Setting.AUDIO_VOICE_TLS), layers.integer(Setting.AUDIO_PLAYER_UPDATE_MS, 100, 600_000),
+                layers.integer(Setting.AUDIO_TRACK_STUCK_MS, 100, 600_000),
+                layers.integer(Setting.AUDIO_FRAME_BUFFER_MS, 200, 60_000), layers.integer(Setting.AUDIO_OPUS_QUALITY, 0, 10),
+                layers.integer(Setting.AUDIO_DECODE_NICE, 0, 19), layers.integer(Setting.AUDIO_RECOVERY_TIMEOUT_MS, 100, 600_000));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.hubcord.commands.config;
 
 import dev.hubcord.protocol.Compression;
+import dev.hubcord.protocol.settings.SettingLayers;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,17 +40,9 @@ public record WorkerConfig(
      * @throws ConfigException for a missing required value or a malformed one
      */
     public static WorkerConfig resolve(Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
-        Map<Setting, String> v = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            String value = s.defaultValue();
-            for (Map<String, String> layer : List.of(file, env, flags)) {
-                String candidate = layer.get(s.name());
-                if (candidate != null && !candidate.isBlank()) {
-                    value = candidate.trim();
-                }
-            }
-            v.put(s, value);
-        }
+        SettingLayers<Setting> layers = SettingLayers.resolve(Setting.class, Setting::defaultValue,
+                ConfigException::new, List.of(file, env, flags));
+        Map<Setting, String> v = layers.values();
         String token = required(v, Setting.DISCORD_TOKEN);
         String secret = required(v, Setting.HUB_SECRET);
         URI hubUrl = uri(v, Setting.HUB_URL, "ws");
@@ -62,15 +54,15 @@ public record WorkerConfig(
         return new WorkerConfig(token, uri(v, Setting.DISCORD_API_BASE, "http"), hubUrl, secret, hubRest,
                 v.get(Setting.COMMANDS_NAME), compression(v.get(Setting.COMMANDS_COMPRESS)),
                 Path.of(v.get(Setting.COMMANDS_DB)),
-                Duration.ofHours(number(v, Setting.COMMANDS_JOURNAL_TTL_HOURS, 1, 24 * 365)),
-                Duration.ofMillis(number(v, Setting.COMMANDS_BAN_POLL_MS, 10, 3_600_000)),
-                Duration.ofMillis(number(v, Setting.COMMANDS_DEFER_AFTER_MS, 0, 2_900)),
-                number(v, Setting.COMMANDS_MAX_IN_FLIGHT, 1, 100_000),
+                Duration.ofHours(layers.integer(Setting.COMMANDS_JOURNAL_TTL_HOURS, 1, 24 * 365)),
+                Duration.ofMillis(layers.integer(Setting.COMMANDS_BAN_POLL_MS, 10, 3_600_000)),
+                Duration.ofMillis(layers.integer(Setting.COMMANDS_DEFER_AFTER_MS, 0, 2_900)),
+                layers.integer(Setting.COMMANDS_MAX_IN_FLIGHT, 1, 100_000),
                 botId.isEmpty() ? null : botId,
-                Duration.ofMillis(number(v, Setting.REST_TIMEOUT_MS, 100, 600_000)),
-                number(v, Setting.REST_RETRIES, 0, 10),
-                number(v, Setting.REST_GLOBAL_LIMIT, 1, 10_000),
-                number(v, Setting.REST_INVALID_CAP, 1, 10_000));
+                Duration.ofMillis(layers.integer(Setting.REST_TIMEOUT_MS, 100, 600_000)),
+                layers.integer(Setting.REST_RETRIES, 0, 10),
+                layers.integer(Setting.REST_GLOBAL_LIMIT, 1, 10_000),
+                layers.integer(Setting.REST_INVALID_CAP, 1, 10_000));
     }
 
     /** {@code ws://host:port/ws/v1} becomes {@code http://host:port} ({@code wss} becomes {@code https}). */
@@ -99,19 +91,6 @@ public record WorkerConfig(
             return uri;
         } catch (IllegalArgumentException e) {
             throw new ConfigException(s.name() + " is not a URL: '" + text + "'");
-        }
-    }
-
-    private static int number(Map<Setting, String> v, Setting s, int min, int max) {
-        String text = v.get(s);
-        try {
-            int n = Integer.parseInt(text);
-            if (n < min || n > max) {
-                throw new ConfigException(s.name() + " must be between " + min + " and " + max + ", got " + text);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(s.name() + " must be a whole number, got '" + text + "'");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.hubcord.hub.config;
 
-import java.util.EnumMap;
+import dev.hubcord.protocol.settings.SettingLayers;
+import java.util.List;
 import java.util.Map;
 
 /** The hub's resolved settings. */
@@ -33,18 +34,10 @@ public record HubConfig(
      * @throws ConfigException when a value is malformed or out of range, or no secret is set outside demo mode
      */
     public static HubConfig resolve(Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
-        Map<Setting, String> values = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            String v = s.defaultValue();
-            for (Map<String, String> layer : java.util.List.of(file, env, flags)) {
-                String candidate = layer.get(s.name());
-                if (candidate != null && !candidate.isBlank()) {
-                    v = candidate.trim();
-                }
-            }
-            values.put(s, v);
-        }
-        boolean demo = parseBoolean(values, Setting.HUB_DEMO);
+        SettingLayers<Setting> layers = SettingLayers.resolve(Setting.class, Setting::defaultValue,
+                ConfigException::new, List.of(file, env, flags));
+        Map<Setting, String> values = layers.values();
+        boolean demo = layers.bool(Setting.HUB_DEMO);
         String secret = values.get(Setting.HUB_SECRET);
         if (secret.isEmpty()) {
             if (!demo) {
@@ -56,21 +49,21 @@ public record HubConfig(
         String host = demo && !hostSet ? "127.0.0.1" : values.get(Setting.HUB_HOST);
         return new HubConfig(
                 host,
-                parseInt(values, Setting.HUB_PORT, 0, 65535),
+                layers.integer(Setting.HUB_PORT, 0, 65535),
                 secret,
-                parseInt(values, Setting.HUB_HEARTBEAT_INTERVAL_MS, 100, 3_600_000),
-                parseInt(values, Setting.HUB_RESUME_TIMEOUT_MS, 0, 86_400_000),
-                parseInt(values, Setting.HUB_MAX_PAYLOAD_BYTES, 1024, 1 << 30),
-                parseInt(values, Setting.HUB_SHARD_COUNT, 0, 1_000_000),
-                parseInt(values, Setting.HUB_RATE_LIMIT, 1, 100_000_000),
-                parseInt(values, Setting.HUB_RATE_LIMIT_GRACE_MS, 0, 3_600_000),
-                parseInt(values, Setting.HUB_REPLAY_BUFFER, 16, 10_000_000),
-                parseInt(values, Setting.HUB_PENDING_LIMIT, 1, 100_000_000),
-                parseInt(values, Setting.HUB_REQUEST_TIMEOUT_MS, 100, 3_600_000),
-                parseInt(values, Setting.HUB_IDENTIFY_INTERVAL_MS, 0, 600_000),
-                parseInt(values, Setting.HUB_IO_THREADS, 0, 1024),
+                layers.integer(Setting.HUB_HEARTBEAT_INTERVAL_MS, 100, 3_600_000),
+                layers.integer(Setting.HUB_RESUME_TIMEOUT_MS, 0, 86_400_000),
+                layers.integer(Setting.HUB_MAX_PAYLOAD_BYTES, 1024, 1 << 30),
+                layers.integer(Setting.HUB_SHARD_COUNT, 0, 1_000_000),
+                layers.integer(Setting.HUB_RATE_LIMIT, 1, 100_000_000),
+                layers.integer(Setting.HUB_RATE_LIMIT_GRACE_MS, 0, 3_600_000),
+                layers.integer(Setting.HUB_REPLAY_BUFFER, 16, 10_000_000),
+                layers.integer(Setting.HUB_PENDING_LIMIT, 1, 100_000_000),
+                layers.integer(Setting.HUB_REQUEST_TIMEOUT_MS, 100, 3_600_000),
+                layers.integer(Setting.HUB_IDENTIFY_INTERVAL_MS, 0, 600_000),
+                layers.integer(Setting.HUB_IO_THREADS, 0, 1024),
                 Transport.parse(values.get(Setting.HUB_TRANSPORT)),
-                parseLong(values, Setting.HUB_CACHE_MEMBER_BUDGET, 0, 10_000_000_000L),
+                layers.longInteger(Setting.HUB_CACHE_MEMBER_BUDGET, 0, 10_000_000_000L),
                 demo);
     }
 
@@ -83,41 +76,6 @@ public record HubConfig(
         return new HubConfig(host, newPort, secret, heartbeatIntervalMs, resumeTimeoutMs, maxPayloadBytes, shardCount,
                 rateLimit, rateLimitGraceMs, replayBuffer, pendingLimit, requestTimeoutMs, identifyIntervalMs, ioThreads, transport,
                 cacheMemberBudget, demo);
-    }
-
-    private static int parseInt(Map<Setting, String> values, Setting s, int min, int max) {
-        String v = values.get(s);
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min || n > max) {
-                throw new ConfigException(s.name() + " must be between " + min + " and " + max + ", got " + v);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(s.name() + " must be a whole number, got '" + v + "'");
-        }
-    }
-
-    private static long parseLong(Map<Setting, String> values, Setting s, long min, long max) {
-        String v = values.get(s);
-        try {
-            long n = Long.parseLong(v);
-            if (n < min || n > max) {
-                throw new ConfigException(s.name() + " must be between " + min + " and " + max + ", got " + v);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(s.name() + " must be a whole number, got '" + v + "'");
-        }
-    }
-
-    private static boolean parseBoolean(Map<Setting, String> values, Setting s) {
-        String v = values.get(s).toLowerCase(java.util.Locale.ROOT);
-        return switch (v) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw new ConfigException(s.name() + " must be true or false, got '" + v + "'");
-        };
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.hubcord.sharder.config;
 
 import dev.hubcord.protocol.Compression;
+import dev.hubcord.protocol.settings.SettingLayers;
 import dev.hubcord.sharder.SharderException;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,17 +50,9 @@ public record SharderConfig(
      * @throws SharderException {@code CONFIG} when a value is missing, malformed or out of range
      */
     public static SharderConfig resolve(Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
-        Map<Setting, String> v = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            String value = s.defaultValue();
-            for (Map<String, String> layer : List.of(file, env, flags)) {
-                String candidate = layer.get(s.name());
-                if (candidate != null && !candidate.isBlank()) {
-                    value = candidate.trim();
-                }
-            }
-            v.put(s, value);
-        }
+        SettingLayers<Setting> layers = SettingLayers.resolve(Setting.class, Setting::defaultValue,
+                SharderConfig::invalid, List.of(file, env, flags));
+        Map<Setting, String> v = layers.values();
         String token = v.get(Setting.DISCORD_TOKEN);
         if (token.isEmpty()) {
             throw invalid("DISCORD_TOKEN is required");
@@ -80,24 +72,24 @@ public record SharderConfig(
         return new SharderConfig(
                 token,
                 uri(v, Setting.DISCORD_API_BASE, "http", "https"),
-                integer(v, Setting.DISCORD_INTENTS, 0, Integer.MAX_VALUE),
+                layers.integer(Setting.DISCORD_INTENTS, 0, Integer.MAX_VALUE),
                 compression,
-                integer(v, Setting.DISCORD_LARGE_THRESHOLD, 50, 250),
+                layers.integer(Setting.DISCORD_LARGE_THRESHOLD, 50, 250),
                 uri(v, Setting.HUB_URL, "ws", "ws"),
                 secret,
                 hubCompression(v.get(Setting.HUB_COMPRESS)),
                 prefix,
                 v.get(Setting.SHARDER_NAME),
                 names(v.get(Setting.SHARDER_DISPATCH_EVENTS)),
-                integer(v, Setting.SHARDER_STATUS_INTERVAL_MS, 100, 3_600_000),
-                integer(v, Setting.SHARDER_HUB_BUFFER, 100, 10_000_000),
-                integer(v, Setting.SHARDER_HUB_RATE_LIMIT, 10, 100_000_000),
-                integer(v, Setting.SHARDER_HUB_RECONNECT_MAX_MS, 100, 600_000),
-                integer(v, Setting.SHARDER_IO_THREADS, 0, 256),
-                integer(v, Setting.SHARDER_READY_TIMEOUT_MS, 100, 600_000),
-                integer(v, Setting.SHARDER_INVALID_SESSION_DELAY_MS, 0, 60_000),
-                integer(v, Setting.SHARDER_SEND_QUEUE, 1, 1_000_000),
-                integer(v, Setting.SHARDER_HTTP_PORT, -1, 65_535),
+                layers.integer(Setting.SHARDER_STATUS_INTERVAL_MS, 100, 3_600_000),
+                layers.integer(Setting.SHARDER_HUB_BUFFER, 100, 10_000_000),
+                layers.integer(Setting.SHARDER_HUB_RATE_LIMIT, 10, 100_000_000),
+                layers.integer(Setting.SHARDER_HUB_RECONNECT_MAX_MS, 100, 600_000),
+                layers.integer(Setting.SHARDER_IO_THREADS, 0, 256),
+                layers.integer(Setting.SHARDER_READY_TIMEOUT_MS, 100, 600_000),
+                layers.integer(Setting.SHARDER_INVALID_SESSION_DELAY_MS, 0, 60_000),
+                layers.integer(Setting.SHARDER_SEND_QUEUE, 1, 1_000_000),
+                layers.integer(Setting.SHARDER_HTTP_PORT, -1, 65_535),
                 v.get(Setting.SHARDER_HTTP_HOST));
     }
 
@@ -127,19 +119,6 @@ public record SharderConfig(
             return uri;
         } catch (IllegalArgumentException e) {
             throw invalid(s.name() + " is not a URL: '" + value + "'");
-        }
-    }
-
-    private static int integer(Map<Setting, String> v, Setting s, int min, int max) {
-        String value = v.get(s);
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                throw invalid(s.name() + " must be between " + min + " and " + max + ", got " + value);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw invalid(s.name() + " must be a whole number, got '" + value + "'");
         }
     }
 
