@@ -16,7 +16,6 @@ import dev.hubcord.commands.store.Journal;
 import dev.hubcord.commands.store.MusicChannels;
 import dev.hubcord.commands.store.TimedBans;
 import dev.hubcord.protocol.ServiceType;
-import dev.hubcord.protocol.client.AckMode;
 import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.client.HubClientOptions;
 import dev.hubcord.protocol.client.Identified;
@@ -67,7 +66,6 @@ public final class CommandsWorker implements AutoCloseable {
         this.hub = HubClient.create(HubClientOptions.builder(config.hubUrl(), ServiceType.COMMANDS, config.hubSecret())
                 .name(config.name())
                 .compression(config.compression())
-                .ackMode(AckMode.MANUAL)
                 .statistics(() -> Map.of("inFlight", intakeRef[0] == null ? 0 : intakeRef[0].inFlight()))
                 .build());
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("defer-timer")

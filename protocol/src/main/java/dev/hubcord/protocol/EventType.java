@@ -14,6 +14,10 @@ import java.util.Set;
  * The event table of contract section 6: who may send each event, who receives it, and how the hub
  * delivers it. {@code receiver} is {@code null} for events that go back to whoever asked
  * ({@code REPLY}) or to every client ({@code IDENTIFIED}, {@code BOT_INFO}).
+ *
+ * <p>Only the events marked here as (possible) requests are requests when their {@code d} has a
+ * {@code nonce}: it is registered so that the {@code REPLY} carrying it finds its way back. A {@code nonce}
+ * inside any other event's {@code d} belongs to the application and means nothing to the hub.
  */
 public enum EventType {
     IDENTIFIED(Set.of(HUB), null, DeliveryMode.DIRECT),
@@ -28,17 +32,17 @@ public enum EventType {
     IDENTIFY_GRANTED(Set.of(HUB), SHARDER, DeliveryMode.DIRECT),
     SHARD_STATUS(Set.of(SHARDER), HUB, DeliveryMode.HUB),
     DISPATCH(Set.of(SHARDER), null, DeliveryMode.SUBSCRIBERS),
-    PLAYER_JOIN(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD),
-    PLAYER_LEAVE(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD),
-    PLAYER_PLAY(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD),
-    PLAYER_STOP(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD),
-    PLAYER_PAUSE(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD),
-    PLAYER_SEEK(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD),
-    PLAYER_VOLUME(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD),
-    PLAYER_SKIP(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD),
-    PLAYER_QUEUE(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD),
-    /** Guild delivery when {@code d.guildID} is present, otherwise one. */
-    LOAD_TRACKS(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD),
+    PLAYER_JOIN(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
+    PLAYER_LEAVE(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
+    PLAYER_PLAY(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
+    PLAYER_STOP(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
+    PLAYER_PAUSE(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
+    PLAYER_SEEK(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
+    PLAYER_VOLUME(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
+    PLAYER_SKIP(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
+    PLAYER_QUEUE(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
+    /** Guild delivery when {@code d.guildID} is present, otherwise one. A request: answered with REPLY. */
+    LOAD_TRACKS(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MUST),
     TRACK_START(Set.of(AUDIO), COMMANDS, DeliveryMode.ONE),
     TRACK_END(Set.of(AUDIO), COMMANDS, DeliveryMode.ONE),
     TRACK_EXCEPTION(Set.of(AUDIO), COMMANDS, DeliveryMode.ONE),
@@ -58,11 +62,17 @@ public enum EventType {
     private final Set<ServiceType> senders;
     private final ServiceType receiver;
     private final DeliveryMode mode;
+    private final Request request;
 
     EventType(Set<ServiceType> senders, ServiceType receiver, DeliveryMode mode) {
+        this(senders, receiver, mode, Request.NO);
+    }
+
+    EventType(Set<ServiceType> senders, ServiceType receiver, DeliveryMode mode, Request request) {
         this.senders = senders;
         this.receiver = receiver;
         this.mode = mode;
+        this.request = request;
     }
 
     /** The event with this name, or {@code null} if the name is not in the table. */
@@ -82,5 +92,25 @@ public enum EventType {
 
     public DeliveryMode mode() {
         return mode;
+    }
+
+    /** Whether the event can be a request at all, must be one, or never is. */
+    public Request request() {
+        return request;
+    }
+
+    /** Whether this event is a request when it carries {@code d.nonce}, answered with a REPLY. */
+    public boolean mayBeRequest() {
+        return request != Request.NO;
+    }
+
+    /** Whether an event of this type is a request: {@code d.nonce} is then its own, else the application's. */
+    public enum Request {
+        /** Never a request: a {@code d.nonce} is the application's and the hub ignores it. */
+        NO,
+        /** A request when {@code d} has a {@code nonce}; without one, a plain event. */
+        MAY,
+        /** Always a request: {@code d.nonce} is required. */
+        MUST
     }
 }

@@ -42,6 +42,7 @@ public final class CommandIntake implements AutoCloseable {
             event.ack();
             return;
         }
+        event.deferAck(); // acknowledged by work() once the command has finished, on its own thread
         inFlight.incrementAndGet();
         try {
             threads.execute(() -> work(event, request));

@@ -27,6 +27,7 @@ public final class TrackAnnouncer {
 
     /** The listener for TRACK_START, TRACK_END and TRACK_EXCEPTION; the work runs on a virtual thread. */
     public void onEvent(IncomingEvent event) {
+        event.deferAck(); // acknowledged once announced (or failed), so a death before that redelivers it
         Thread.ofVirtual().name("announce-" + event.seq()).start(() -> {
             try {
                 announce(event.name(), event.data());

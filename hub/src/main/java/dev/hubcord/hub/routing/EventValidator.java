@@ -30,6 +30,9 @@ public final class EventValidator {
         if (envelope.shard() == Envelope.INVALID) {
             return type.name() + ": d.shard must be a non-negative integer";
         }
+        if (type.request() == EventType.Request.MUST && envelope.nonce() == null) {
+            return type.name() + ": d.nonce is required (a request)";
+        }
         return switch (type) {
             case REPLY -> envelope.nonce() == null ? "REPLY: d.nonce is required" : null;
             case DISPATCH -> envelope.dispatchName() == null ? "DISPATCH: d.t is required" : null;

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class Router {
     private final HubMetrics metrics;
     private final int pendingLimit;
     private final Object pendingLock = new Object();
+    private final AtomicInteger tieBreak = new AtomicInteger();
     private final Map<ServiceType, ArrayDeque<RoutedEvent>> pending = new EnumMap<>(ServiceType.class);
     private long lastOverflowLog;
 
@@ -61,7 +63,7 @@ public final class Router {
             routeReply(event);
             return;
         }
-        if (event.nonce() != null) {
+        if (event.nonce() != null && event.type().mayBeRequest()) {
             nonces.register(event.nonce(), from.id());
         }
         if (event.type().mode() == DeliveryMode.SUBSCRIBERS) {
@@ -179,11 +181,27 @@ public final class Router {
         return leastLoaded(receiver, null);
     }
 
-    /** The connected session of the type with the fewest unacknowledged events, optionally only subscribers. */
+    /**
+     * The connected session of the type with the fewest unacknowledged events, optionally only subscribers. Ties go
+     * round-robin: the scan starts one place further along the type's join-ordered list each time, so workers that
+     * acknowledge quickly (all at load 0) still share the events evenly rather than the first one taking them all.
+     */
     private Session leastLoaded(ServiceType type, String subscription) {
+        List<Session> candidates = sessions.ofType(type);
+        int n = candidates.size();
+        if (n == 0) {
+            return null;
+        }
+        int start = Math.floorMod(tieBreak.getAndIncrement(), n);
         Session best = null;
         int bestLoad = Integer.MAX_VALUE;
-        for (Session session : sessions.ofType(type)) {
+        for (int i = 0; i < n; i++) {
+            Session session;
+            try {
+                session = candidates.get((start + i) % n);
+            } catch (IndexOutOfBoundsException shrunk) {
+                break; // a session left while we scanned: the ones seen so far are enough
+            }
             if (!session.isConnected() || (subscription != null && !session.subscribedTo(subscription))) {
                 continue;
             }

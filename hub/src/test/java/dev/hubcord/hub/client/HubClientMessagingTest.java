@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.hub.testing.TestHub;
 import dev.hubcord.protocol.Compression;
 import dev.hubcord.protocol.ServiceType;
@@ -63,6 +64,51 @@ class HubClientMessagingTest {
             running.ack();
             await().until(() -> worker.hubSession(hub).unackedCount() == 0);
             assertThat(worker.errors).isEmpty();
+        }
+    }
+
+    @Test
+    void eventsNobodyListensForAreAcknowledgedAndADeferredOneWaitsForItsListener() throws Exception {
+        try (TestHub hub = TestHub.start();
+                Clients audio = Clients.connected(hub, ServiceType.AUDIO);
+                Clients worker = Clients.connected(hub, ServiceType.COMMANDS)) {
+            java.util.concurrent.BlockingQueue<IncomingEvent> held = new java.util.concurrent.LinkedBlockingQueue<>();
+            worker.client.addEventListener("TRACK_START", event -> {
+                event.deferAck();
+                held.add(event);
+            });
+            // PLAYER_UPDATE: no listener of its own (only the recording one), acknowledged all the same
+            for (int i = 0; i < 100; i++) {
+                audio.client.send("PLAYER_UPDATE", Map.of("guildID", Clients.GUILD, "position", i));
+            }
+            await().until(() -> worker.named("PLAYER_UPDATE").size() == 100);
+            await().until(() -> worker.hubSession(hub).unackedCount() == 0 && worker.client.unacknowledged() == 0);
+
+            audio.client.send("TRACK_START", Map.of("guildID", Clients.GUILD));
+            IncomingEvent start = held.poll(10, TimeUnit.SECONDS);
+            assertThat(start).isNotNull();
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> worker.hubSession(hub).unackedCount() == 1);
+            start.ack();
+            await().until(() -> worker.hubSession(hub).unackedCount() == 0);
+            assertThat(worker.errors).isEmpty();
+        }
+    }
+
+    @Test
+    void onlyRequestEventsCarryANonceForTheClient() throws Exception {
+        try (TestHub hub = TestHub.start();
+                Clients sharder = Clients.connected(hub, ServiceType.SHARDER);
+                Clients worker = Clients.connected(hub, ServiceType.COMMANDS)) {
+            assertThatThrownBy(() -> worker.client.request("GATEWAY_SEND", PayloadCodec.object(), Duration.ofSeconds(1)))
+                    .isInstanceOf(HubClientException.class).hasMessageContaining("not a request event");
+            ObjectNode d = (ObjectNode) command(1, "");
+            d.put("nonce", "message-nonce");
+            sharder.client.send("EXECUTE_COMMAND", d);
+            await().until(() -> worker.named("EXECUTE_COMMAND").size() == 1);
+            IncomingEvent e = worker.named("EXECUTE_COMMAND").getFirst();
+            assertThat(e.nonce()).isNull();
+            assertThat(e.data().get("nonce").asText()).isEqualTo("message-nonce");
         }
     }
 

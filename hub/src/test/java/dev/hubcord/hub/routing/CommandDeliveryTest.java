@@ -55,6 +55,40 @@ class CommandDeliveryTest {
     }
 
     @Test
+    void workersThatAcknowledgeAtOnceTakeTurns() {
+        try (TestHub hub = TestHub.start();
+                RawClient sharder = RawClient.identified(hub, "sharder");
+                RawClient w1 = RawClient.identified(hub, "commands");
+                RawClient w2 = RawClient.identified(hub, "commands")) {
+            // one command at a time, each acknowledged before the next: both workers are always at load 0
+            Map<RawClient, Integer> perWorker = new HashMap<>();
+            for (int i = 0; i < 20; i++) {
+                sharder.event("EXECUTE_COMMAND", command(i));
+                JsonNode e = null;
+                RawClient got = null;
+                while (e == null) {
+                    for (RawClient w : List.of(w1, w2)) {
+                        JsonNode candidate = w.poll(Duration.ofMillis(20));
+                        if (candidate != null && candidate.get("op").intValue() == 2) {
+                            e = candidate;
+                            got = w;
+                            break;
+                        }
+                    }
+                }
+                perWorker.merge(got, 1, Integer::sum);
+                got.ack(e.get("s").longValue());
+                got.heartbeat(); // the ACK is handled before the heartbeat's answer: load is 0 again
+                while (got.next().get("op").intValue() != 4) {
+                    // skip anything else
+                }
+            }
+            assertThat(perWorker.get(w1)).isEqualTo(10);
+            assertThat(perWorker.get(w2)).isEqualTo(10);
+        }
+    }
+
+    @Test
     void killedWorkersUnackedCommandsAreRedeliveredAndNoneLostOrDuplicated() {
         try (TestHub hub = TestHub.start(Map.of("HUB_RESUME_TIMEOUT_MS", "300"));
                 RawClient sharder = RawClient.identified(hub, "sharder");

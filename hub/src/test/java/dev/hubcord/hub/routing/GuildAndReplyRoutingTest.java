@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubcord.hub.testing.RawClient;
+import dev.hubcord.hub.testing.RestClient;
 import dev.hubcord.hub.testing.TestHub;
 import java.time.Duration;
 import java.util.Map;
@@ -111,6 +112,32 @@ class GuildAndReplyRoutingTest {
             audio.heartbeat();
             assertThat(audio.next().get("op").intValue()).isEqualTo(4);
             assertThat(asker.poll(Duration.ofMillis(200))).isNull();
+        }
+    }
+
+    @Test
+    void aNonceInAnEventThatIsNoRequestIsTheApplicationsAndNeverRoutesAReply() {
+        try (TestHub hub = TestHub.start();
+                RawClient sharder = RawClient.identified(hub, "sharder");
+                RawClient worker = RawClient.identified(hub, "commands")) {
+            sharder.event("EXECUTE_COMMAND", "{\"command\":\"ping\",\"raw\":\"\",\"nonce\":\"app-1\"}");
+            JsonNode command = nextOf(worker, "EXECUTE_COMMAND");
+            assertThat(command.at("/d/nonce").asText()).isEqualTo("app-1"); // passed on untouched
+            worker.ack(command.get("s").longValue());
+            worker.event("REPLY", "{\"nonce\":\"app-1\",\"ok\":true}");
+            worker.heartbeat();
+            assertThat(worker.next().get("op").intValue()).isEqualTo(4);
+            assertThat(sharder.poll(Duration.ofMillis(300))).isNull(); // not registered, so no reply reaches it
+            assertThat(RestClient.metric(hub, "hub_events_undeliverable_total")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void loadTracksWithoutANonceIsRefused() {
+        try (TestHub hub = TestHub.start();
+                RawClient commands = RawClient.identified(hub, "commands")) {
+            commands.event("LOAD_TRACKS", "{\"identifier\":\"song.mp3\"}");
+            assertThat(commands.expectClose(4005).reason()).contains("LOAD_TRACKS: d.nonce is required");
         }
     }
 

@@ -60,4 +60,14 @@ public final class RestClient {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The value of one unlabelled series on {@code /metrics}, or NaN when it is not there. */
+    public static double metric(TestHub hub, String name) {
+        for (String line : new RestClient(hub).send("GET", "/metrics", null).body().split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+        }
+        return Double.NaN;
+    }
 }

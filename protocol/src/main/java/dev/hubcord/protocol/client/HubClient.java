@@ -74,7 +74,8 @@ public interface HubClient extends AutoCloseable {
      * Its dependent actions never run on a network thread or the event dispatcher, so a listener may
      * block on it.
      *
-     * @throws HubClientException {@code INVALID_ARGUMENT} as for {@link #send}
+     * @throws HubClientException {@code INVALID_ARGUMENT} as for {@link #send}, or when the event is not one the
+     *     protocol allows as a request ({@link dev.hubcord.protocol.EventType#mayBeRequest()})
      */
     CompletableFuture<JsonNode> request(String event, ObjectNode data, Duration timeout);
 

@@ -97,6 +97,9 @@ public final class DefaultHubClient implements HubClient {
     public CompletableFuture<JsonNode> request(String event, ObjectNode data, Duration timeout) {
         checkMaySend(event);
         Objects.requireNonNull(timeout, "timeout");
+        if (!EventType.byName(event).mayBeRequest()) {
+            throw new HubClientException(Kind.INVALID_ARGUMENT, event + " is not a request event: nobody would answer");
+        }
         ObjectNode d = data == null ? PayloadCodec.object() : data.deepCopy();
         String nonce = UUID.randomUUID().toString();
         d.put("nonce", nonce);

@@ -1,6 +1,7 @@
 package dev.hubcord.protocol.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.protocol.EventType;
 import dev.hubcord.protocol.client.IncomingEvent;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,6 +13,7 @@ final class DeliveredEvent implements IncomingEvent {
     private final JsonNode data;
     private final SessionAcks acks;
     private final AtomicBoolean acked = new AtomicBoolean();
+    private volatile boolean deferred;
 
     /** @param acks the session's tracker, or {@code null} when the event needs no acknowledgement */
     DeliveredEvent(String name, long seq, JsonNode data, SessionAcks acks) {
@@ -43,6 +45,10 @@ final class DeliveredEvent implements IncomingEvent {
 
     @Override
     public String nonce() {
+        EventType type = EventType.byName(name);
+        if (type == null || !(type.mayBeRequest() || type == EventType.REPLY)) {
+            return null; // a nonce in any other event is the application's, not a request's
+        }
         JsonNode nonce = data.get("nonce");
         return nonce == null || nonce.isNull() || nonce.isContainerNode() ? null : nonce.asText();
     }
@@ -52,6 +58,16 @@ final class DeliveredEvent implements IncomingEvent {
         if (acked.compareAndSet(false, true) && acks != null) {
             acks.ack(seq);
         }
+    }
+
+    @Override
+    public void deferAck() {
+        deferred = true;
+    }
+
+    /** Whether a listener took over acknowledging: the dispatcher then leaves it to that listener. */
+    boolean ackDeferred() {
+        return deferred;
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Runs event listeners one event at a time, in arrival order, on a single virtual thread (or the
  * application's executor), and acknowledges each event after its listeners return when acks are
- * automatic. A throwing listener is reported and the event still counts as handled.
+ * automatic, unless a listener deferred it. A throwing listener is reported and the event still counts as
+ * handled.
  */
 final class Dispatcher {
 
@@ -48,7 +49,7 @@ final class Dispatcher {
                         "listener failed on " + event.name() + " s=" + event.seq(), e));
             }
         }
-        if (ackMode == AckMode.AUTO) {
+        if (ackMode == AckMode.AUTO && !event.ackDeferred()) {
             event.ack();
         }
     }
