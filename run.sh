@@ -46,13 +46,20 @@ names=()
 stop() {
     trap - INT TERM EXIT
     for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-        kill -TERM "${pids[$i]}" 2>/dev/null || true
-        wait "${pids[$i]}" 2>/dev/null || true
+        if kill -0 "${pids[$i]}" 2>/dev/null; then
+            echo "stopping ${names[$i]} ..."
+            kill -TERM "${pids[$i]}" 2>/dev/null || true
+            wait "${pids[$i]}" 2>/dev/null || true
+        fi
     done
+    wait # the log prefixers: they end when their service's output does, after its last shutdown line
 }
 trap stop INT TERM EXIT
 
-# start NAME ENV... -- ARGS: runs a jar in the background, its output prefixed with [NAME]
+# start NAME ENV... -- ARGS: runs a jar in the background, its output prefixed with [NAME].
+# Each service runs in a session of its own (setsid), so a Ctrl-C in the terminal reaches only this script, which
+# then stops the services one by one, the hub last; the prefixer ignores SIGINT so that it still prints each
+# service's shutdown lines.
 start() {
     local name=$1
     shift
@@ -60,7 +67,8 @@ start() {
     while [ "$1" != "--" ]; do envs+=("$1"); shift; done
     shift
     # shellcheck disable=SC2086 # the options are words
-    env "${envs[@]}" "${JAVA[@]}" ${JVM_OPTS[$name]:-} -jar "${JARS[$name]}" "$@" > >(sed -u "s/^/[$name] /") 2>&1 &
+    setsid env "${envs[@]}" "${JAVA[@]}" ${JVM_OPTS[$name]:-} -jar "${JARS[$name]}" "$@" \
+        > >(trap '' INT; exec sed -u "s/^/[$name] /") 2>&1 &
     pids+=($!)
     names+=("$name")
 }
@@ -118,4 +126,14 @@ wants commands && start commands "${common[@]}" "${discord[@]}" COMMANDS_DB="$RU
 wants audio && start audio "${common[@]}" "${audio_env[@]}" --
 
 echo "running: ${names[*]} — REST: curl -H 'Authorization: $HUB_SECRET' http://127.0.0.1:$HUB_PORT/v1/services"
-wait -n "${pids[@]}"
+# The first service to end ends the run, and says so: the others are stopped (hub last).
+set +e
+wait -n -p ended "${pids[@]}"
+code=$?
+set -e
+for i in "${!pids[@]}"; do
+    if [ "${pids[$i]}" = "${ended:-}" ]; then
+        echo "${names[$i]} exited with code $code; stopping the others" >&2
+    fi
+done
+exit "$code"

@@ -63,6 +63,13 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
                 default -> notFound();
             };
         }
+        if (m.equals("GET") && p.length == 2 && head.equals("guilds")) {
+            long id = Json.snowflake(com.fasterxml.jackson.databind.node.TextNode.valueOf(p[1]));
+            return population.guild(id)
+                    .map(g -> ok(GuildView.of(population, g, r.queryParam("members") == null ? Integer.MAX_VALUE
+                            : Integer.parseInt(r.queryParam("members")))))
+                    .orElseGet(() -> RestExchange.Response.error(404, 10004, "Unknown Guild"));
+        }
         if (m.equals("POST") && p.length == 3 && (head.equals("connections") || head.equals("shards"))) {
             return ok(Json.obj().put("affected", connectionAction(r, head.equals("shards"), p[1], p[2])));
         }

@@ -172,6 +172,11 @@ public final class SimGuild {
         return bans.add(userId);
     }
 
+    /** The banned user IDs, in ban order. */
+    public synchronized java.util.List<Long> bannedUsers() {
+        return java.util.List.copyOf(bans);
+    }
+
     public synchronized boolean unban(long userId) {
         return bans.remove(userId);
     }
