@@ -3,10 +3,8 @@ package dev.hubcord.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubcord.systemtests.harness.Deployment;
-import dev.hubcord.systemtests.harness.Topology;
+import dev.hubcord.systemtests.harness.SharedSystem;
 import dev.hubcord.systemtests.harness.Users;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +16,8 @@ class CommandsIT {
 
     @BeforeAll
     static void start() {
-        system = Deployment.start(Topology.standard(), Path.of("target", "system-tests", "commands"));
+        system = SharedSystem.get();
         users = Users.ofLargeGuild(system.sim(), 1_000);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test

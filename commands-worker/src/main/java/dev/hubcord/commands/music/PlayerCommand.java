@@ -38,11 +38,16 @@ abstract class PlayerCommand implements Command {
 
     abstract String replyText(CommandContext ctx, JsonNode answer);
 
+    /** The event this invocation sends; most commands always send the same one. */
+    String event(CommandContext ctx) {
+        return event;
+    }
+
     @Override
     public void execute(CommandContext ctx) throws Exception {
         ObjectNode data = Music.data(ctx);
         fill(ctx, data);
-        JsonNode answer = Music.request(ctx, event, data);
+        JsonNode answer = Music.request(ctx, event(ctx), data);
         ctx.reply(replyText(ctx, answer));
     }
 }

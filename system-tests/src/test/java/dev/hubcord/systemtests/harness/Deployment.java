@@ -104,6 +104,34 @@ public final class Deployment implements AutoCloseable {
                 });
     }
 
+    /** Starts a stopped or killed process again under its name, with the settings it had. */
+    public void restart(String name) {
+        if (name.equals("hub")) {
+            startHub();
+        } else if (name.startsWith("sharder-")) {
+            startSharder(name);
+        } else if (name.startsWith("commands-")) {
+            startCommands(name);
+        } else if (name.startsWith("audio-")) {
+            startAudio(name);
+        } else {
+            throw new IllegalArgumentException("cannot restart " + name);
+        }
+    }
+
+    /** Restarts whatever is not running (the hub first) and waits until the system is whole again. */
+    public void heal() {
+        if (!process("hub").isAlive()) {
+            restart("hub");
+        }
+        for (String name : new ArrayList<>(processes.keySet())) {
+            if (!processes.get(name).isAlive() && !name.equals("discord-sim")) {
+                restart(name);
+            }
+        }
+        awaitReady();
+    }
+
     private int running(String prefix) {
         return (int) processes.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(prefix) && e.getValue().isAlive()).count();

@@ -68,14 +68,19 @@ public final class HubApi {
         return out;
     }
 
-    /** The sum of every series of a metric, whatever its labels. */
+    /** The sum of every series of a metric, whatever its labels; fails when the hub has no such metric. */
     public double metric(String name) {
         double sum = 0;
+        boolean found = false;
         for (Map.Entry<String, Double> e : metrics().entrySet()) {
             String key = e.getKey();
             if (key.equals(name) || key.startsWith(name + "{")) {
                 sum += e.getValue();
+                found = true;
             }
+        }
+        if (!found) {
+            throw new IllegalStateException("the hub's /metrics has no " + name);
         }
         return sum;
     }
