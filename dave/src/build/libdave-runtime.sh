@@ -39,12 +39,19 @@ if [ ! -e "$libs/libc.so.6" ] || [ ! -e "$libs/libstdc++.so.6" ]; then
   command -v dpkg-deb > /dev/null || fail "host glibc ${glibc:-unknown} < 2.38 and no dpkg-deb to unpack Debian 13's C runtime"
   keyring=/usr/share/keyrings/debian-archive-keyring.gpg
   [ -r "$keyring" ] || fail "no Debian archive keyring at $keyring to verify Debian 13's packages"
+  # the host's own Debian mirror (the first non-security one its apt uses), so no host name is built in here
+  mirror=$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v security | head -1 || true)
+  if [ -z "$mirror" ]; then
+    mirror=$(grep -hs '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list | awk '{print $2}' \
+      | grep -v security | head -1 || true)
+  fi
+  [ -n "$mirror" ] || fail "no Debian mirror in the host's apt sources to fetch Debian 13's C runtime from"
   rm -rf "$deb"
   mkdir -p "$deb/etc/apt/sources.list.d" "$deb/etc/apt/preferences.d" "$deb/state/lists/partial" \
     "$deb/cache/archives/partial" "$deb/debs" "$deb/root"
   cat > "$deb/etc/apt/sources.list.d/trixie.sources" <<SOURCES
 Types: deb
-URIs: http://deb.debian.org/debian
+URIs: $mirror
 Suites: trixie
 Components: main
 Signed-By: $keyring
@@ -54,7 +61,7 @@ SOURCES
         -o "Dir::Cache=$deb/cache" -o Debug::NoLocking=1 -o APT::Architecture=amd64)
   echo "host glibc ${glibc:-unknown} < 2.38: fetching Debian 13's libc6, libstdc++6, libgcc-s1 into $deb"
   apt-get "${opts[@]}" update > "$deb/apt-update.log" 2>&1 \
-    || fail "apt-get update against deb.debian.org (trixie) failed: $(tail -3 "$deb/apt-update.log" | tr '\n' ' ')"
+    || fail "apt-get update against $mirror (trixie) failed: $(tail -3 "$deb/apt-update.log" | tr '\n' ' ')"
   (cd "$deb/debs" && apt-get "${opts[@]}" download libc6 libstdc++6 libgcc-s1 > "$deb/apt-download.log" 2>&1) \
     || fail "apt-get download of libc6 libstdc++6 libgcc-s1 failed: $(tail -3 "$deb/apt-download.log" | tr '\n' ' ')"
   for package in "$deb"/debs/*.deb; do

@@ -80,6 +80,19 @@ public final class SimApi {
         return requests().stream().filter(r -> r.method().equals(method) && r.path().contains(pathPart)).toList();
     }
 
+    /** The simulator's record of messages (users' and the bot's), oldest first; {@code channelId} may be null. */
+    public List<JsonNode> messages(String channelId) {
+        List<JsonNode> out = new ArrayList<>();
+        http.get("/_sim/messages" + (channelId == null ? "" : "?channel_id=" + channelId)).ok().json()
+                .forEach(out::add);
+        return out;
+    }
+
+    /** Sets a REST bucket's limit (per major parameter, e.g. per channel for {@code messages}). */
+    public void bucket(String name, int limit, long windowMs) {
+        http.post("/_sim/rest/buckets/" + name, Map.of("limit", limit, "window_ms", windowMs)).ok();
+    }
+
     public JsonNode identifies() {
         return http.get("/_sim/identifies").ok().json();
     }
