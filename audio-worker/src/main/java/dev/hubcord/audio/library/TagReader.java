@@ -5,8 +5,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
+import org.jaudiotagger.audio.wav.WavOptions;
 import org.jaudiotagger.tag.FieldKey;
 import org.jaudiotagger.tag.Tag;
+import org.jaudiotagger.tag.TagOptionSingleton;
 
 /**
  * Title, artist and album of a music file, read with jaudiotagger (ID3 in MP3 and WAV, Vorbis comments in FLAC and
@@ -29,6 +31,8 @@ final class TagReader {
 
     static {
         JAUDIOTAGGER.setLevel(Level.OFF);
+        // jaudiotagger reads only a WAV's ID3 chunk by default; most WAV taggers write RIFF INFO, so read that too
+        TagOptionSingleton.getInstance().setWavOptions(WavOptions.READ_ID3_UNLESS_ONLY_INFO);
     }
 
     private TagReader() {}
@@ -50,7 +54,8 @@ final class TagReader {
     private static String field(Tag tag, FieldKey key) {
         try {
             String v = tag.getFirst(key);
-            return v == null ? "" : v.strip();
+            // RIFF INFO strings end with a NUL that jaudiotagger keeps
+            return v == null ? "" : v.replace("\0", "").strip();
         } catch (RuntimeException e) { // a key the format does not have
             return "";
         }

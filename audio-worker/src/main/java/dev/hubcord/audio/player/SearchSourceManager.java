@@ -66,8 +66,10 @@ final class SearchSourceManager implements AudioSourceManager {
         if (failures.isEmpty()) {
             return AudioReference.NO_TRACK;
         }
+        // COMMON: lavaplayer logs it at debug only; the requester gets the message, and what failed is logged once
+        // by the source (one line, see SourceWarnings)
         throw new FriendlyException("Nothing found for \"" + query + "\" (" + String.join("; ", failures) + ")",
-                FriendlyException.Severity.SUSPICIOUS, null);
+                FriendlyException.Severity.COMMON, null);
     }
 
     /** The root cause, which says more than lavaplayer's "Loading ... failed" (e.g. an unknown host offline). */
