@@ -14,6 +14,7 @@ import dev.hubcord.audio.config.LibraryConfig;
 import java.io.DataInput;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -124,7 +125,12 @@ public final class LibraryAudioSourceManager extends LocalAudioSourceManager {
     /** Decodes only tracks of files inside the library (an encoded track could name any path). */
     @Override
     public AudioTrack decodeTrack(AudioTrackInfo trackInfo, DataInput input) throws IOException {
-        Path file = Path.of(trackInfo.identifier).toRealPath();
+        Path file;
+        try {
+            file = Path.of(trackInfo.identifier).toRealPath();
+        } catch (NoSuchFileException e) { // e.g. a queue taken over by a worker whose library lacks the file
+            throw new IOException("no such file in the library: " + trackInfo.identifier, e);
+        }
         if (!file.startsWith(root)) {
             throw new IOException("not a file of the library: " + trackInfo.identifier);
         }
