@@ -38,6 +38,10 @@ public final class AudioMain implements Callable<Integer> {
     @Option(names = "--name", description = "instance name (default audio)") String name;
     @Option(names = "--sources", description = "lavaplayer sources (default http,soundcloud,bandcamp,vimeo,twitch,getyarn,nico)") String sources;
     @Option(names = "--local-files", description = "allow the 'local' source to read this machine's files") String localFiles;
+    @Option(names = "--search", description = "search prefixes tried in order for 'search:' (default libsearch,scsearch)") String search;
+    @Option(names = "--library-dir", description = "a directory of music files searched with 'libsearch:'") String libraryDir;
+    @Option(names = "--library-max-files", description = "at most this many library files indexed (default 10000)") String libraryMaxFiles;
+    @Option(names = "--library-rescan-s", description = "seconds between library rescans, 0 = at start only (default 300)") String libraryRescanS;
     @Option(names = "--voice-tls", description = "wss:// to voice gateways (default true)") String voiceTls;
     @Option(names = "--player-update-ms", description = "PLAYER_UPDATE interval (default 5000)") String playerUpdateMs;
     @Option(names = "--track-stuck-ms", description = "TRACK_STUCK threshold (default 10000)") String trackStuckMs;
@@ -104,6 +108,10 @@ public final class AudioMain implements Callable<Integer> {
         put(f, Setting.AUDIO_NAME, name);
         put(f, Setting.AUDIO_SOURCES, sources);
         put(f, Setting.AUDIO_LOCAL_FILES, localFiles);
+        put(f, Setting.AUDIO_SEARCH, search);
+        put(f, Setting.AUDIO_LIBRARY_DIR, libraryDir);
+        put(f, Setting.AUDIO_LIBRARY_MAX_FILES, libraryMaxFiles);
+        put(f, Setting.AUDIO_LIBRARY_RESCAN_S, libraryRescanS);
         put(f, Setting.AUDIO_VOICE_TLS, voiceTls);
         put(f, Setting.AUDIO_PLAYER_UPDATE_MS, playerUpdateMs);
         put(f, Setting.AUDIO_TRACK_STUCK_MS, trackStuckMs);

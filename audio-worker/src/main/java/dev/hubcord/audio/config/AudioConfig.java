@@ -3,6 +3,7 @@ package dev.hubcord.audio.config;
 import dev.hubcord.audio.AudioException;
 import dev.hubcord.protocol.settings.SettingLayers;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,17 +25,24 @@ import java.util.Set;
  * @param opusQuality Opus encoder complexity
  * @param decodeNice niceness the decoding threads give themselves on Linux (0: left as they are)
  * @param recoveryTimeoutMs how long a recovered guild waits for its saved state
+ * @param search the search prefixes a {@code search:} identifier tries, in order (keys of {@link #SEARCH_PREFIXES})
+ * @param library the local music library
  */
 public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String> sources, boolean localFiles,
         boolean voiceTls, int playerUpdateMs, int trackStuckMs, int frameBufferMs, int opusQuality,
-        int decodeNice, int recoveryTimeoutMs) {
+        int decodeNice, int recoveryTimeoutMs, List<String> search, LibraryConfig library) {
 
     /** Every source name lavaplayer offers without an account; YouTube is not among them (see the README). */
     public static final Set<String> KNOWN_SOURCES =
             Set.of("http", "local", "soundcloud", "bandcamp", "vimeo", "twitch", "getyarn", "nico");
 
+    /** Search prefix → what has to be set up for it: a source of {@link #KNOWN_SOURCES}, or {@code library}. */
+    public static final Map<String, String> SEARCH_PREFIXES =
+            Map.of("libsearch", "library", "scsearch", "soundcloud", "bcsearch", "bandcamp");
+
     public AudioConfig {
         sources = List.copyOf(sources);
+        search = List.copyOf(search);
     }
 
     /**
@@ -59,24 +67,40 @@ public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String
         if (!"ws".equalsIgnoreCase(hub.getScheme()) || hub.getHost() == null) {
             throw new AudioException(AudioException.Kind.CONFIG, "HUB_URL must be ws://host:port/ws/v1, got " + hub);
         }
-        List<String> sources = Arrays.stream(v.get(Setting.AUDIO_SOURCES).split(","))
-                .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> sources = list(v.get(Setting.AUDIO_SOURCES));
         for (String s : sources) {
             if (!KNOWN_SOURCES.contains(s)) {
                 throw new AudioException(AudioException.Kind.CONFIG, "AUDIO_SOURCES: unknown source '" + s
                         + "' (known: " + String.join(", ", KNOWN_SOURCES.stream().sorted().toList()) + ")");
             }
         }
+        List<String> search = list(v.get(Setting.AUDIO_SEARCH));
+        for (String s : search) {
+            if (!SEARCH_PREFIXES.containsKey(s)) {
+                throw new AudioException(AudioException.Kind.CONFIG, "AUDIO_SEARCH: unknown search prefix '" + s
+                        + "' (known: " + String.join(", ", SEARCH_PREFIXES.keySet().stream().sorted().toList()) + ")");
+            }
+        }
+        String dir = v.get(Setting.AUDIO_LIBRARY_DIR).trim();
+        LibraryConfig library = new LibraryConfig(dir.isEmpty() ? null : Path.of(dir),
+                layers.integer(Setting.AUDIO_LIBRARY_MAX_FILES, 1, 1_000_000),
+                layers.integer(Setting.AUDIO_LIBRARY_RESCAN_S, 0, 86_400));
         return new AudioConfig(hub, secret, v.get(Setting.AUDIO_NAME), sources, layers.bool(Setting.AUDIO_LOCAL_FILES),
                 layers.bool(Setting.AUDIO_VOICE_TLS), layers.integer(Setting.AUDIO_PLAYER_UPDATE_MS, 100, 600_000),
                 layers.integer(Setting.AUDIO_TRACK_STUCK_MS, 100, 600_000),
                 layers.integer(Setting.AUDIO_FRAME_BUFFER_MS, 200, 60_000), layers.integer(Setting.AUDIO_OPUS_QUALITY, 0, 10),
-                layers.integer(Setting.AUDIO_DECODE_NICE, 0, 19), layers.integer(Setting.AUDIO_RECOVERY_TIMEOUT_MS, 100, 600_000));
+                layers.integer(Setting.AUDIO_DECODE_NICE, 0, 19), layers.integer(Setting.AUDIO_RECOVERY_TIMEOUT_MS, 100, 600_000),
+                search, library);
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
+                .distinct().toList();
     }
 
     @Override
     public String toString() {
         return "AudioConfig[hubUrl=" + hubUrl + ", name=" + name + ", sources=" + sources + ", localFiles="
-                + localFiles + ", voiceTls=" + voiceTls + ", secret=<hidden>]";
+                + localFiles + ", voiceTls=" + voiceTls + ", search=" + search + ", library=" + library + ", secret=<hidden>]";
     }
 }

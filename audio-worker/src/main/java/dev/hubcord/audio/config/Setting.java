@@ -10,6 +10,11 @@ public enum Setting {
     AUDIO_SOURCES("http,soundcloud,bandcamp,vimeo,twitch,getyarn,nico",
             "comma-separated lavaplayer sources; 'local' also needs AUDIO_LOCAL_FILES"),
     AUDIO_LOCAL_FILES("false", "allow playing files from this machine's disk (source 'local')"),
+    AUDIO_SEARCH("libsearch,scsearch", "search prefixes a 'search:' identifier tries in order; those whose source is"
+            + " not set up are skipped"),
+    AUDIO_LIBRARY_DIR("", "a directory of music files, indexed by their tags and searched with 'libsearch:' (off when empty)"),
+    AUDIO_LIBRARY_MAX_FILES("10000", "at most this many library files are indexed (the rest are logged and left out)"),
+    AUDIO_LIBRARY_RESCAN_S("300", "seconds between library rescans, which pick up added, changed and removed files; 0 = at start only"),
     AUDIO_VOICE_TLS("true", "connect to voice gateways with wss:// (false only for a local simulator)"),
     AUDIO_PLAYER_UPDATE_MS("5000", "interval of PLAYER_UPDATE events while connected"),
     AUDIO_TRACK_STUCK_MS("10000", "no audio for this long raises TRACK_STUCK"),

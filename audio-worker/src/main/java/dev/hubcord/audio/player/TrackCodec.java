@@ -44,7 +44,9 @@ public final class TrackCodec {
             }
             return holder.decodedTrack;
         } catch (IOException | IllegalArgumentException e) {
-            throw new AudioException(AudioException.Kind.BAD_COMMAND, "not an encoded track", e);
+            // the reason matters for a track a source refuses (e.g. a library track naming a file outside the library)
+            throw new AudioException(AudioException.Kind.BAD_COMMAND,
+                    "not an encoded track" + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
     }
 

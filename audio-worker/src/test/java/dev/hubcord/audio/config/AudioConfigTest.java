@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hubcord.audio.AudioException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,20 @@ class AudioConfigTest {
         assertThat(c.localFiles()).isTrue();
         assertThat(c.voiceTls()).isTrue();
         assertThat(c.toString()).doesNotContain("env");
+        assertThat(c.search()).containsExactly("libsearch", "scsearch");
+        assertThat(c.library().enabled()).isFalse();
+    }
+
+    @Test
+    void searchAndLibrarySettings() {
+        AudioConfig c = AudioConfig.resolve(Map.of(), Map.of(), Map.of("HUB_SECRET", "s", "AUDIO_SEARCH", "ScSearch, libsearch",
+                "AUDIO_LIBRARY_DIR", "/srv/music", "AUDIO_LIBRARY_MAX_FILES", "50", "AUDIO_LIBRARY_RESCAN_S", "0"));
+        assertThat(c.search()).containsExactly("scsearch", "libsearch");
+        assertThat(c.library()).isEqualTo(new LibraryConfig(Path.of("/srv/music"), 50, 0));
+        assertThatThrownBy(() -> AudioConfig.resolve(Map.of(), Map.of(), Map.of("HUB_SECRET", "s", "AUDIO_SEARCH", "ytsearch")))
+                .hasMessageContaining("AUDIO_SEARCH").hasMessageContaining("ytsearch");
+        assertThatThrownBy(() -> AudioConfig.resolve(Map.of(), Map.of(), Map.of("HUB_SECRET", "s", "AUDIO_LIBRARY_MAX_FILES", "0")))
+                .hasMessageContaining("AUDIO_LIBRARY_MAX_FILES");
     }
 
     @Test

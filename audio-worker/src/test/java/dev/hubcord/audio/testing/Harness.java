@@ -125,9 +125,16 @@ public final class Harness implements AutoCloseable {
 
     /** Config for an in-process worker: local files, plain ws:// to the simulator. */
     public AudioConfig workerConfig(String name) {
-        return AudioConfig.resolve(Map.of(), Map.of(), Map.of("HUB_URL", hubUri().toString(), "HUB_SECRET", SECRET,
+        return workerConfig(name, Map.of());
+    }
+
+    /** {@link #workerConfig(String)} with more or other settings. */
+    public AudioConfig workerConfig(String name, Map<String, String> settings) {
+        Map<String, String> flags = new java.util.HashMap<>(Map.of("HUB_URL", hubUri().toString(), "HUB_SECRET", SECRET,
                 "AUDIO_NAME", name, "AUDIO_SOURCES", "local", "AUDIO_LOCAL_FILES", "true", "AUDIO_VOICE_TLS", "false",
                 "AUDIO_PLAYER_UPDATE_MS", "1000", "AUDIO_RECOVERY_TIMEOUT_MS", "5000", "AUDIO_FRAME_BUFFER_MS", "1000"));
+        flags.putAll(settings);
+        return AudioConfig.resolve(Map.of(), Map.of(), flags);
     }
 
     public AudioWorker startWorker(String name) throws Exception {
@@ -148,7 +155,12 @@ public final class Harness implements AutoCloseable {
 
     /** A worker with this DAVE implementation (e.g. one that records frames, or the passthrough one). */
     public AudioWorker startWorker(String name, DaveSession.Factory dave) throws Exception {
-        AudioWorker w = new AudioWorker(workerConfig(name), dave);
+        return startWorker(workerConfig(name), dave);
+    }
+
+    /** A worker with these settings (see {@link #workerConfig(String, Map)}). */
+    public AudioWorker startWorker(AudioConfig config, DaveSession.Factory dave) throws Exception {
+        AudioWorker w = new AudioWorker(config, dave);
         workers.add(w);
         w.start().get(10, TimeUnit.SECONDS);
         return w;

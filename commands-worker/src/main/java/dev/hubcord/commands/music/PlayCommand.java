@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code play <query or URL>}: loads tracks (LOAD_TRACKS, a search unless it is a URL), joins the invoker's voice
+ * {@code play <query or URL>}: loads tracks (LOAD_TRACKS, {@code search:<query>} unless it is a URL), joins the invoker's voice
  * channel (PLAYER_JOIN) and queues them (PLAYER_QUEUE add; the audio worker starts the first when idle).
  */
 public final class PlayCommand implements Command {
@@ -36,9 +36,11 @@ public final class PlayCommand implements Command {
         String query = ctx.get(QUERY);
         ctx.defer(); // loading may take longer than Discord's 3 s
         ObjectNode load = Music.data(ctx);
-        load.put("identifier", query.matches("(?i)https?://\\S+") ? query : "ytsearch:" + query);
+        boolean url = query.matches("(?i)https?://\\S+");
+        // search: is the audio worker's own search over the sources it has (AUDIO_SEARCH: its library, SoundCloud)
+        load.put("identifier", url ? query : "search:" + query);
         JsonNode result = Music.request(ctx, "LOAD_TRACKS", load);
-        List<JsonNode> tracks = tracks(result, query);
+        List<JsonNode> tracks = tracks(result, query, !url);
         Music.rememberChannel(ctx);
         ObjectNode join = Music.data(ctx);
         join.put("channelID", voice);
@@ -53,8 +55,11 @@ public final class PlayCommand implements Command {
                         .asText("a playlist") + "**.");
     }
 
-    /** The tracks of a LOAD_TRACKS answer ({@code {loadType, data}}), or a user message for none. */
-    static List<JsonNode> tracks(JsonNode result, String query) {
+    /**
+     * The tracks of a LOAD_TRACKS answer ({@code {loadType, data}}), or a user message for none. A failed search's
+     * message is already a sentence for the user ({@code Nothing found for "..." (SoundCloud search failed: ...)}).
+     */
+    static List<JsonNode> tracks(JsonNode result, String query, boolean search) {
         JsonNode data = result.path("data");
         List<JsonNode> out = new ArrayList<>();
         switch (result.path("loadType").asText()) {
@@ -65,7 +70,10 @@ public final class PlayCommand implements Command {
                 }
             }
             case "playlist" -> data.path("tracks").forEach(out::add);
-            case "error" -> throw new CommandException("Couldn't load that: " + data.path("message").asText("error"));
+            case "error" -> {
+                String message = data.path("message").asText("error");
+                throw new CommandException(search ? message : "Couldn't load that: " + message);
+            }
             default -> { }
         }
         out.removeIf(t -> !t.path("encoded").isTextual());

@@ -126,7 +126,7 @@ class MusicTest {
         String guild = CacheMirror.id(world.guild.id());
         assertThat(run("play", "never gonna give you up"))
                 .isEqualTo("Queued **Never Gonna Give You Up** by Rick Astley (3:33).");
-        assertThat(last("LOAD_TRACKS").path("identifier").asText()).isEqualTo("ytsearch:never gonna give you up");
+        assertThat(last("LOAD_TRACKS").path("identifier").asText()).isEqualTo("search:never gonna give you up");
         JsonNode join = last("PLAYER_JOIN");
         assertThat(join.path("guildID").asText()).isEqualTo(guild);
         assertThat(join.path("channelID").asText()).isEqualTo(CacheMirror.id(voice.channelId()));
