@@ -110,6 +110,12 @@ if [ -z "${DISCORD_TOKEN:-}" ]; then
     DISCORD_API_BASE=http://127.0.0.1:$SIM_PORT/api/v10
     # the simulator's voice server speaks plain ws:// (real Discord voice needs wss://, the worker's default)
     audio_env=(AUDIO_VOICE_TLS=false)
+    # a demo music library (four 5 s tagged WAV tones, ~4 MB, written once) so `!play <words>` works offline
+    AUDIO_LIBRARY_DIR=${AUDIO_LIBRARY_DIR:-$RUN_DIR/music}
+    if wants audio; then
+        "$JAVA_HOME/bin/java" -cp "${JARS[audio]}" dev.hubcord.audio.library.DemoLibrary "$AUDIO_LIBRARY_DIR"
+    fi
+    audio_env+=(AUDIO_LIBRARY_DIR="$AUDIO_LIBRARY_DIR")
     if wants sim; then
         start sim -- --port "$SIM_PORT" --guilds "${SIM_GUILDS:-20}" --token "$DISCORD_TOKEN"
         await_http "http://127.0.0.1:$SIM_PORT/_sim/health" "discord-sim"

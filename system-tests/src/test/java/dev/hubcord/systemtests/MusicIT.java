@@ -11,7 +11,10 @@ import dev.hubcord.systemtests.harness.Users;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A member asks for music and drives the player with every music command; the hub is left with nothing pending. */
+/**
+ * A member asks for music (by URL and by words) and drives the player with every music command; the hub is left with
+ * nothing pending.
+ */
 class MusicIT {
 
     @Test
@@ -48,6 +51,13 @@ class MusicIT {
         await("silence after stop").atMost(Duration.ofSeconds(10)).until(() -> music.lastFrameAgeMs() > 1_000);
         music.command("!leave");
         await("the bot left the voice channel").atMost(Duration.ofSeconds(10)).until(() -> !music.voiceConnected());
+
+        // music by words: found in the audio workers' library, offline
+        assertThat(music.command("!play concert pitch")).startsWith("Queued **Concert Pitch**");
+        await("the found track plays").atMost(Duration.ofSeconds(20)).until(() -> music.lastFrameAgeMs() >= 0
+                && music.lastFrameAgeMs() < 200);
+        music.command("!leave");
+        await("the bot left again").atMost(Duration.ofSeconds(10)).until(() -> !music.voiceConnected());
 
         // every PLAYER_UPDATE, TRACK_* and reply the workers received was acknowledged
         await("no acknowledgement pending at the hub").atMost(Duration.ofSeconds(15))

@@ -191,8 +191,31 @@ public final class Deployment implements AutoCloseable {
         env.put("AUDIO_NAME", name);
         env.put("AUDIO_VOICE_TLS", "false");
         env.put("AUDIO_SOURCES", "http");
+        env.put("AUDIO_LIBRARY_DIR", library().toString());
         env.putAll(topology.audioSettings());
         launch(name, jar("audio-worker"), env, List.of());
+    }
+
+    /** The audio workers' music library: the demo library the audio worker's jar writes (as run.sh does). */
+    private Path library() {
+        Path dir = this.dir.resolve("music");
+        if (!Files.isDirectory(dir)) {
+            try {
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", jar("audio-worker").toString(), "dev.hubcord.audio.library.DemoLibrary", dir.toString())
+                        .redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes());
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("DemoLibrary failed: " + out);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return dir;
     }
 
     private Map<String, String> common() {
