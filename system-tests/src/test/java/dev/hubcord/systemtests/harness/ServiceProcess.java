@@ -60,6 +60,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Starts any command (e.g. {@code run.sh}) with the given environment added, its output kept the same way. */
+    public static ServiceProcess startCommand(String name, List<String> command, Map<String, String> env,
+            Path logDir) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .directory(Path.of("..").toAbsolutePath().normalize().toFile());
+        builder.environment().putAll(env);
+        try {
+            Files.createDirectories(logDir);
+            return new ServiceProcess(name, builder.start(), logDir.resolve(name + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
     private void pump(Writer file) {
         try (file; BufferedReader in = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
