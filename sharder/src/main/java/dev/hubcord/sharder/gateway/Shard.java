@@ -1,6 +1,8 @@
 package dev.hubcord.sharder.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.sharder.config.Intent;
+import dev.hubcord.sharder.metrics.SharderMetrics;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
@@ -37,6 +39,7 @@ public final class Shard {
     private final Bootstrap bootstrap;
     private final IdentifyPermits permits;
     private final ShardListener listener;
+    private final MemberRequester members;
 
     private volatile ShardState state = ShardState.IDLE;
     private volatile long latencyMillis = -1;
@@ -66,7 +69,7 @@ public final class Shard {
     private record Outgoing(byte[] json, Runnable done) {}
 
     public Shard(int id, int count, ShardOptions options, EventLoop loop, Bootstrap bootstrap,
-            IdentifyPermits permits, ShardListener listener) {
+            IdentifyPermits permits, ShardListener listener, SharderMetrics metrics) {
         this.id = id;
         this.count = count;
         this.options = options;
@@ -74,6 +77,7 @@ public final class Shard {
         this.bootstrap = bootstrap.clone().group(loop);
         this.permits = permits;
         this.listener = listener;
+        this.members = new MemberRequester(id, options.memberRequests(), loop, this::trySendBackground, metrics);
     }
 
     public int id() {
@@ -101,6 +105,11 @@ public final class Shard {
         return sessionId;
     }
 
+    /** Guilds waiting for their member request plus requests whose chunks are still arriving. */
+    public int memberRequestsOutstanding() {
+        return members.outstanding();
+    }
+
     /** Starts connecting (once). */
     public void start() {
         loop.execute(() -> {
@@ -121,6 +130,7 @@ public final class Shard {
             }
             stopped = true;
             cancelTimers();
+            members.reset();
             if (reconnectTask != null) {
                 reconnectTask.cancel(false);
             }
@@ -281,6 +291,7 @@ public final class Shard {
         String type = payload.path("t").asText("");
         JsonNode d = payload.path("d");
         listener.onDispatch(this, type, d);
+        members.onDispatch(type, d);
         switch (type) {
             case "READY" -> onReady(d);
             case "RESUMED" -> {
@@ -390,7 +401,14 @@ public final class Shard {
             log.error("shard={} event=fatal_close code={} detail=\"{}\" action=stop "
                     + "(Discord will refuse this shard until the token, intents or shard count change)",
                     id, serverCode, detail);
+            if (serverCode == 4014) {
+                log.error("shard={} event=disallowed_intents intents={} privileged={} detail=\"the application is not "
+                        + "allowed a privileged intent it asks for: enable it in the application's Bot settings "
+                        + "(Privileged Gateway Intents) or remove it from DISCORD_INTENTS (without GUILD_MEMBERS also "
+                        + "set SHARDER_MEMBER_REQUESTS=none)\"", id, options.intents(), Intent.privilegedIn(options.intents()));
+            }
             forgetSession();
+            members.reset();
             dropQueue("shard failed");
             setState(ShardState.FAILED, "close " + serverCode + " " + CloseAction.describe(serverCode));
             return;
@@ -459,6 +477,24 @@ public final class Shard {
             queued.decrementAndGet();
             connection.send(next.json(), next.done());
         }
+        members.pump();
+    }
+
+    /**
+     * Writes a member request if the session is up, no GATEWAY_SEND payload waits (they go first), and the budget
+     * leaves its headroom: 0 when written, else the nanoseconds until budget frees up, or -1 when only a state
+     * change (a drained queue, a new session) can help — {@link #drain} pumps the requester again then.
+     */
+    private long trySendBackground(byte[] json) {
+        GatewayConnection connection = current;
+        if (connection == null || !connection.isOpen() || !state.hasSession() || !queue.isEmpty()) {
+            return -1;
+        }
+        if (!limiter.tryAcquireBackground()) {
+            return limiter.nanosUntilBackgroundFree();
+        }
+        connection.send(json, null);
+        return 0;
     }
 
     private void dropQueue(String why) {
