@@ -60,13 +60,15 @@ public final class Sharder implements AutoCloseable {
                 new HashSet<>(config.dispatchEvents()), metrics);
         ShardOptions options = new ShardOptions(gatewayBot.url(), config.token(), config.intents(), config.compression(),
                 config.largeThreshold(), config.readyTimeoutMs(), config.invalidSessionDelayMs(), config.sendQueue(),
-                ShardOptions.DEFAULT_MAX_PAYLOAD_BYTES, 15_000);
-        this.shards = new ShardManager(options, group, hub, forwarder);
+                ShardOptions.DEFAULT_MAX_PAYLOAD_BYTES, 15_000, config.memberRequests());
+        this.shards = new ShardManager(options, group, hub, forwarder, metrics);
         manager[0] = shards;
         metrics.gauge("sharder_shards", "shards this process runs", () -> shards.shards().size());
         metrics.gauge("sharder_guilds", "guilds on the running shards", shards::guildCount);
         metrics.gauge("sharder_hub_queued", "payloads waiting for the hub", hub::queued);
         metrics.gauge("sharder_mirror_members", "members remembered for resends", mirror::memberCount);
+        metrics.gauge("sharder_member_requests_outstanding", "guilds waiting for their op 8 member request plus "
+                + "requests whose chunks are still arriving", shards::memberRequestsOutstanding);
         this.http = config.httpPort() < 0 ? null
                 : HealthServer.start(config.httpHost(), config.httpPort(), metrics, this::health);
         if (http != null) {

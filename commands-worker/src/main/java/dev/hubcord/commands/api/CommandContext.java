@@ -2,6 +2,7 @@ package dev.hubcord.commands.api;
 
 import dev.hubcord.commands.discord.DiscordApi;
 import dev.hubcord.commands.hub.HubApi;
+import dev.hubcord.commands.lookup.MemberDirectory;
 import dev.hubcord.protocol.client.HubClient;
 import java.time.Clock;
 import java.util.Optional;
@@ -60,6 +61,11 @@ public interface CommandContext {
     DiscordApi discord();
 
     HubApi hub();
+
+    /** Members and users: the hub's cache, with Discord's REST API behind it in a running worker. */
+    default MemberDirectory members() {
+        return MemberDirectory.cacheOnly(hub());
+    }
 
     /** The worker's hub connection, for events and requests to other services (audio workers). */
     HubClient hubClient();

@@ -1,6 +1,7 @@
 package dev.hubcord.commands.api;
 
 import dev.hubcord.commands.hub.HubApi;
+import dev.hubcord.commands.lookup.MemberDirectory;
 
 /** What argument types may look things up in: the hub's cache, in the guild the command runs in. */
 public interface Resolver {
@@ -9,4 +10,12 @@ public interface Resolver {
 
     /** The guild of the invocation, or {@code null} in a DM. */
     String guildId();
+
+    /**
+     * Members and users: the hub's cache, and in a running worker Discord's REST API on a cache miss (the answer then
+     * goes to the hub's cache). By default the cache only.
+     */
+    default MemberDirectory members() {
+        return MemberDirectory.cacheOnly(hub());
+    }
 }

@@ -8,7 +8,7 @@ import dev.hubcord.commands.api.CommandException;
 import dev.hubcord.commands.api.CommandSpec;
 import dev.hubcord.commands.hub.HubMember;
 
-/** {@code userinfo [member]}: a member from the hub's cache (the invoker by default). */
+/** {@code userinfo [member]}: a member from the hub's cache, else from Discord (the invoker by default). */
 public final class UserInfoCommand implements Command {
 
     static final Argument<HubMember> MEMBER = Argument.of("member", ArgumentTypes.MEMBER).optional()
@@ -22,7 +22,7 @@ public final class UserInfoCommand implements Command {
 
     @Override
     public void execute(CommandContext ctx) {
-        HubMember m = ctx.optional(MEMBER).orElseGet(() -> ctx.hub().member(ctx.guildId(), ctx.authorId())
+        HubMember m = ctx.optional(MEMBER).orElseGet(() -> ctx.members().member(ctx.guildId(), ctx.authorId())
                 .orElseThrow(() -> new CommandException("I can't find you in my cache yet; try again in a moment.")));
         StringBuilder out = new StringBuilder("**" + Texts.who(m.user()) + "**");
         if (m.user().globalName() != null) {

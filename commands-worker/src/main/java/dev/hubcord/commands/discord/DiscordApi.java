@@ -3,7 +3,11 @@ package dev.hubcord.commands.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.protocol.codec.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The Discord endpoints the worker uses, over the process's {@link DiscordRest}. IDs are snowflake strings. */
 public final class DiscordApi {
@@ -78,6 +82,33 @@ public final class DiscordApi {
     /** {@code DELETE /guilds/{guild}/members/{user}}. */
     public void kick(String guildId, String userId, String reason) {
         rest.execute(RestRequest.of("DELETE", "/guilds/" + guildId + "/members/" + userId).withReason(reason));
+    }
+
+    /** {@code GET /guilds/{guild}/members/{user}}: the member with its {@code user}; empty for 404 (10007). */
+    public Optional<JsonNode> member(String guildId, String userId) {
+        return orEmptyOn404(() -> rest.call(RestRequest.of("GET", "/guilds/" + guildId + "/members/" + userId)));
+    }
+
+    /** {@code GET /users/{user}}; empty for 404 (10013 Unknown User). */
+    public Optional<JsonNode> user(String userId) {
+        return orEmptyOn404(() -> rest.call(RestRequest.of("GET", "/users/" + userId)));
+    }
+
+    /** {@code GET /guilds/{guild}/members/search?query=&limit=}: members whose username or nickname starts so. */
+    public JsonNode searchMembers(String guildId, String query, int limit) {
+        return rest.call(RestRequest.of("GET", "/guilds/" + guildId + "/members/search")
+                .withQuery("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&limit=" + limit));
+    }
+
+    private static Optional<JsonNode> orEmptyOn404(Supplier<JsonNode> call) {
+        try {
+            return Optional.of(call.get());
+        } catch (DiscordRestException e) {
+            if (e.kind() == DiscordRestException.Kind.HTTP && e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** {@code PATCH /guilds/{guild}/members/{user}} with {@code communication_disabled_until} (null lifts it). */

@@ -6,6 +6,7 @@ import dev.hubcord.commands.api.Permission;
 import dev.hubcord.commands.api.UsageException;
 import dev.hubcord.commands.discord.DiscordRestException;
 import dev.hubcord.commands.hub.HubApiException;
+import dev.hubcord.commands.lookup.MemberDirectory;
 import dev.hubcord.commands.parse.ArgumentParser;
 import dev.hubcord.commands.parse.Durations;
 import dev.hubcord.commands.parse.ParsedArguments;
@@ -122,9 +123,26 @@ public final class CommandRunner {
         }
     }
 
-    /** The missing permissions, or null when the member or channel is not in the cache. */
+    /**
+     * The missing permissions, or null when the member or channel is not in the cache. A member the cache lacks is
+     * fetched from Discord and sent to the cache first; its op 5 travels on the hub connection while this asks the
+     * hub's REST API, so the permissions are asked again a few times (at most about 0.8 s).
+     */
     private Set<Permission> missing(CommandRequest request, String userId, Set<Permission> required) {
         OptionalLong granted = services.hub().permissions(request.guildId(), userId, request.channelId());
+        if (granted.isEmpty() && services.hub().member(request.guildId(), userId).isEmpty()
+                && new MemberDirectory(services.hub(), services.discord(), services.hubClient())
+                        .member(request.guildId(), userId).isPresent()) {
+            for (long wait = 25; granted.isEmpty() && wait <= 400; wait *= 2) {
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                granted = services.hub().permissions(request.guildId(), userId, request.channelId());
+            }
+        }
         return granted.isEmpty() ? null : Permission.missing(required, granted.getAsLong());
     }
 

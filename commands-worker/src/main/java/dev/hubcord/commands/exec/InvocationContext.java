@@ -6,6 +6,7 @@ import dev.hubcord.commands.api.CommandSpec;
 import dev.hubcord.commands.api.Resolver;
 import dev.hubcord.commands.discord.DiscordApi;
 import dev.hubcord.commands.hub.HubApi;
+import dev.hubcord.commands.lookup.MemberDirectory;
 import dev.hubcord.commands.parse.ParsedArguments;
 import dev.hubcord.protocol.client.HubClient;
 import java.time.Clock;
@@ -18,6 +19,7 @@ final class InvocationContext implements CommandContext, Resolver {
     private final CommandRequest request;
     private final WorkerServices services;
     private final Responder responder;
+    private final MemberDirectory members;
     private CommandSpec spec;
     private ParsedArguments arguments = new ParsedArguments(java.util.Map.of());
     private int replies;
@@ -26,6 +28,7 @@ final class InvocationContext implements CommandContext, Resolver {
         this.request = request;
         this.services = services;
         this.responder = responder;
+        this.members = new MemberDirectory(services.hub(), services.discord(), services.hubClient());
     }
 
     void bind(CommandSpec commandSpec, ParsedArguments parsed) {
@@ -130,6 +133,11 @@ final class InvocationContext implements CommandContext, Resolver {
     @Override
     public HubApi hub() {
         return services.hub();
+    }
+
+    @Override
+    public MemberDirectory members() {
+        return members;
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Finds users, members, channels and roles from what people type, through the hub's cache. Mentions and IDs are
+ * Finds users, members, channels and roles from what people type, through the hub's cache (members and users with
+ * Discord's REST API behind it: {@link Resolver#members()}). Mentions and IDs are
  * exact; names are matched exactly (ignoring case) before prefixes, and an ambiguous name is an error listing the
  * candidates rather than a guess (a moderation command must not hit the wrong person).
  */
@@ -34,7 +35,7 @@ public final class Lookups {
         String guild = requireGuild(r);
         Optional<String> id = id(text, USER_MENTION);
         if (id.isPresent()) {
-            return r.hub().member(guild, id.get()).orElseThrow(() -> new UsageException(
+            return r.members().member(guild, id.get()).orElseThrow(() -> new UsageException(
                     "I can't find a member with ID `" + id.get() + "` in this server."));
         }
         return byName(text.startsWith("@") ? text.substring(1) : text, r, guild);
@@ -43,8 +44,9 @@ public final class Lookups {
     public static HubUser user(String text, Resolver r) {
         Optional<String> id = id(text, USER_MENTION);
         if (id.isPresent()) {
-            Optional<HubMember> member = r.guildId() == null ? Optional.empty() : r.hub().member(r.guildId(), id.get());
-            return member.map(HubMember::user).or(() -> r.hub().user(id.get()))
+            Optional<HubMember> member = r.guildId() == null ? Optional.empty()
+                    : r.members().member(r.guildId(), id.get());
+            return member.map(HubMember::user).or(() -> r.members().user(id.get()))
                     .orElseThrow(() -> new UsageException("I can't find a user with ID `" + id.get() + "`."));
         }
         return byName(text.startsWith("@") ? text.substring(1) : text, r, requireGuild(r)).user();
@@ -54,7 +56,7 @@ public final class Lookups {
         if (name.isBlank()) {
             throw new UsageException("Give a user: a mention, an ID or a name.");
         }
-        List<HubMember> found = r.hub().searchMembers(guild, name, SEARCH_LIMIT);
+        List<HubMember> found = r.members().searchMembers(guild, name, SEARCH_LIMIT);
         int hash = name.lastIndexOf('#');
         if (hash > 0) {
             String username = name.substring(0, hash);

@@ -28,6 +28,7 @@ public final class Rest {
         MessageRoutes messages = new MessageRoutes(ctx);
         InteractionRoutes interactions = new InteractionRoutes(ctx);
         ModerationRoutes moderation = new ModerationRoutes(ctx);
+        MemberRoutes members = new MemberRoutes(ctx);
         routes.add(new Route("GET", "gateway", null, false, false, (r, p) -> gateway()));
         routes.add(new Route("GET", "gateway/bot", "gateway_bot", true, false, (r, p) -> gatewayBot()));
         routes.add(new Route("POST", "channels/{channel_id}/messages", "messages", true, false, messages::create));
@@ -39,6 +40,11 @@ public final class Rest {
                 true, interactions::editOriginal));
         routes.add(new Route("PUT", "guilds/{guild_id}/bans/{user_id}", "bans", true, false, moderation::ban));
         routes.add(new Route("DELETE", "guilds/{guild_id}/bans/{user_id}", "bans", true, false, moderation::unban));
+        // search before {user_id}: the first template that fits a path and method wins
+        routes.add(new Route("GET", "guilds/{guild_id}/members/search", "member_search", true, false,
+                members::search));
+        routes.add(new Route("GET", "guilds/{guild_id}/members/{user_id}", "member_get", true, false, members::get));
+        routes.add(new Route("GET", "users/{user_id}", "users", true, false, members::user));
         routes.add(new Route("DELETE", "guilds/{guild_id}/members/{user_id}", "member_kick", true, false,
                 moderation::kick));
         routes.add(new Route("PATCH", "guilds/{guild_id}/members/{user_id}", "member_modify", true, false,

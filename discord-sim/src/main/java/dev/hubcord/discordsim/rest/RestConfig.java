@@ -50,6 +50,9 @@ public record RestConfig(
         b.put("bans", new BucketLimit(5, 5_000, false));
         b.put("member_kick", new BucketLimit(5, 5_000, false));
         b.put("member_modify", new BucketLimit(10, 10_000, false));
+        b.put("member_get", new BucketLimit(5, 1_000, false));
+        b.put("member_search", new BucketLimit(10, 10_000, false));
+        b.put("users", new BucketLimit(30, 1_000, false));
         b.put("interaction_callback", new BucketLimit(20, 1_000, false));
         b.put("webhooks", new BucketLimit(5, 2_000, false));
         return b;

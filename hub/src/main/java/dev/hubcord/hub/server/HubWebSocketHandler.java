@@ -1,6 +1,7 @@
 package dev.hubcord.hub.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.hub.core.CachePermit;
 import dev.hubcord.hub.core.CloseException;
 import dev.hubcord.hub.core.Handshake;
 import dev.hubcord.hub.core.HubCore;
@@ -10,7 +11,6 @@ import dev.hubcord.hub.session.Session;
 import dev.hubcord.protocol.CloseCode;
 import dev.hubcord.protocol.EventType;
 import dev.hubcord.protocol.Opcode;
-import dev.hubcord.protocol.ServiceType;
 import dev.hubcord.protocol.codec.Envelope;
 import dev.hubcord.protocol.codec.EnvelopeScanner;
 import dev.hubcord.protocol.codec.EnvelopeWriter;
@@ -209,9 +209,7 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
                 core.ack(session, envelope.seq());
             }
             case CACHE -> {
-                if (session.type() != ServiceType.SHARDER) {
-                    throw new CloseException(CloseCode.UNKNOWN_OPCODE, "op 5 CACHE may only be sent by sharders");
-                }
+                CachePermit.check(session.type(), envelope);
                 core.cache(session, envelope);
             }
             default -> throw new CloseException(CloseCode.UNKNOWN_OPCODE, "unknown opcode " + envelope.op());

@@ -108,9 +108,19 @@ class CloseCodesTest {
     @Test
     void cacheFromNonSharder4003() {
         provoke(4003, c -> {
-            c.sendText(identify("commands", TestHub.SECRET));
+            c.sendText(identify("audio", TestHub.SECRET));
             c.next();
             c.send(5, null, "{\"type\":\"user\",\"id\":\"1\"}");
+        });
+        provoke(4003, c -> {
+            c.sendText(identify("commands", TestHub.SECRET));
+            c.next();
+            c.send(5, null, "{\"type\":\"guild\",\"id\":\"1\"}");
+        });
+        provoke(4003, c -> {
+            c.sendText(identify("commands", TestHub.SECRET));
+            c.next();
+            c.send(5, null, "{\"type\":\"member\",\"delete\":true,\"id\":\"1\",\"guildID\":\"2\"}");
         });
     }
 

@@ -62,7 +62,8 @@ public interface HubClient extends AutoCloseable {
     /**
      * Sends an op 5 CACHE entity, buffered like {@link #send}.
      *
-     * @throws HubClientException {@code INVALID_ARGUMENT} when this client is not a sharder
+     * @throws HubClientException {@code INVALID_ARGUMENT} when this client is neither a sharder nor a commands
+     *     worker sending a {@code member} or {@code user} upsert (the hub would close the connection with 4003)
      */
     boolean sendCache(Object entity);
 

@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum Setting {
     DISCORD_TOKEN("--token", "", "the bot token (prefer the environment: flags show in ps)"),
     DISCORD_API_BASE("--api-base", "https://discord.com/api/v10", "Discord's REST base; the gateway URL comes from its GET /gateway/bot"),
-    DISCORD_INTENTS("--intents", "33409", "gateway intents (33409 = GUILDS, GUILD_VOICE_STATES, GUILD_MESSAGES, MESSAGE_CONTENT)"),
+    DISCORD_INTENTS("--intents", "GUILDS,GUILD_MEMBERS,GUILD_VOICE_STATES,GUILD_MESSAGES,MESSAGE_CONTENT",
+            "gateway intents: a number or comma-separated names; GUILD_MEMBERS, GUILD_PRESENCES and MESSAGE_CONTENT are "
+            + "privileged (the application must have them, else Discord closes with 4014)"),
     DISCORD_COMPRESS("--compress", "zstd-stream", "gateway transport compression: zstd-stream, zlib-stream or none"),
     DISCORD_LARGE_THRESHOLD("--large-threshold", "250", "IDENTIFY large_threshold (50-250)"),
     HUB_URL("--hub-url", "ws://127.0.0.1:3282/ws/v1", "the hub's WebSocket URL"),
@@ -26,6 +28,14 @@ public enum Setting {
     SHARDER_READY_TIMEOUT_MS("--ready-timeout-ms", "15000", "a shard counts as ready when its guilds stop arriving for this long"),
     SHARDER_INVALID_SESSION_DELAY_MS("--invalid-session-delay-ms", "5000", "after op 9 false, wait a random 1/5..1 of this before identifying again"),
     SHARDER_SEND_QUEUE("--send-queue", "1000", "GATEWAY_SEND payloads a shard queues while its 120/60 s budget or connection is not there"),
+    SHARDER_MEMBER_REQUESTS("--member-requests", "small",
+            "which guilds' full member lists are requested (op 8) after their GUILD_CREATE: all, small, none"),
+    SHARDER_MEMBER_REQUEST_MAX("--member-request-max", "75000",
+            "with SHARDER_MEMBER_REQUESTS=small: guilds of at most this many members"),
+    SHARDER_MEMBER_REQUESTS_IN_FLIGHT("--member-requests-in-flight", "2",
+            "member requests per shard whose chunks have not all arrived"),
+    SHARDER_MEMBER_REQUEST_TIMEOUT_MS("--member-request-timeout-ms", "60000",
+            "a member request without its last chunk after this long is given up"),
     SHARDER_HTTP_PORT("--http-port", "-1", "port for /health and /metrics (Prometheus) on SHARDER_HTTP_HOST; -1 = off, 0 = any"),
     SHARDER_HTTP_HOST("--http-host", "127.0.0.1", "address for the /health and /metrics port");
 

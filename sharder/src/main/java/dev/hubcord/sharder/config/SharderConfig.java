@@ -3,6 +3,7 @@ package dev.hubcord.sharder.config;
 import dev.hubcord.protocol.Compression;
 import dev.hubcord.protocol.settings.SettingLayers;
 import dev.hubcord.sharder.SharderException;
+import dev.hubcord.sharder.gateway.MemberRequestOptions;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,7 @@ public record SharderConfig(
         int readyTimeoutMs,
         int invalidSessionDelayMs,
         int sendQueue,
+        MemberRequestOptions memberRequests,
         int httpPort,
         String httpHost) {
 
@@ -69,10 +71,17 @@ public record SharderConfig(
             throw invalid("DISCORD_COMPRESS must be zstd-stream, zlib-stream or none, got '" + v.get(Setting.DISCORD_COMPRESS) + "'");
         }
         String prefix = v.get(Setting.COMMAND_PREFIX);
+        int intents = Intent.parse(v.get(Setting.DISCORD_INTENTS));
+        MemberRequestOptions members = memberRequests(layers, v.get(Setting.SHARDER_MEMBER_REQUESTS));
+        if (members.mode() != MemberRequestOptions.Mode.NONE && !Intent.GUILD_MEMBERS.in(intents)) {
+            // Discord never answers a full-list request without the intent: fail now rather than wait for nothing.
+            throw invalid("SHARDER_MEMBER_REQUESTS=" + v.get(Setting.SHARDER_MEMBER_REQUESTS).trim()
+                    + " needs GUILD_MEMBERS in DISCORD_INTENTS (" + intents + "); add it, or set SHARDER_MEMBER_REQUESTS=none");
+        }
         return new SharderConfig(
                 token,
                 uri(v, Setting.DISCORD_API_BASE, "http", "https"),
-                layers.integer(Setting.DISCORD_INTENTS, 0, Integer.MAX_VALUE),
+                intents,
                 compression,
                 layers.integer(Setting.DISCORD_LARGE_THRESHOLD, 50, 250),
                 uri(v, Setting.HUB_URL, "ws", "ws"),
@@ -89,8 +98,21 @@ public record SharderConfig(
                 layers.integer(Setting.SHARDER_READY_TIMEOUT_MS, 100, 600_000),
                 layers.integer(Setting.SHARDER_INVALID_SESSION_DELAY_MS, 0, 60_000),
                 layers.integer(Setting.SHARDER_SEND_QUEUE, 1, 1_000_000),
+                members,
                 layers.integer(Setting.SHARDER_HTTP_PORT, -1, 65_535),
                 v.get(Setting.SHARDER_HTTP_HOST));
+    }
+
+    private static MemberRequestOptions memberRequests(SettingLayers<Setting> layers, String mode) {
+        MemberRequestOptions.Mode m = switch (mode.trim().toLowerCase(Locale.ROOT)) {
+            case "all" -> MemberRequestOptions.Mode.ALL;
+            case "small" -> MemberRequestOptions.Mode.SMALL;
+            case "none" -> MemberRequestOptions.Mode.NONE;
+            default -> throw invalid("SHARDER_MEMBER_REQUESTS must be all, small or none, got '" + mode + "'");
+        };
+        return new MemberRequestOptions(m, layers.integer(Setting.SHARDER_MEMBER_REQUEST_MAX, 0, Integer.MAX_VALUE),
+                layers.integer(Setting.SHARDER_MEMBER_REQUESTS_IN_FLIGHT, 1, 100),
+                layers.integer(Setting.SHARDER_MEMBER_REQUEST_TIMEOUT_MS, 100, 3_600_000));
     }
 
     private static Compression hubCompression(String value) {
@@ -130,6 +152,6 @@ public record SharderConfig(
     public String toString() {
         return "SharderConfig[apiBase=" + apiBase + ", intents=" + intents + ", compression=" + compression
                 + ", hubUrl=" + hubUrl + ", hubCompression=" + hubCompression + ", prefix=" + prefix + ", name=" + name
-                + ", dispatchEvents=" + dispatchEvents + ", token=<hidden>, hubSecret=<hidden>]";
+                + ", dispatchEvents=" + dispatchEvents + ", memberRequests=" + memberRequests + ", token=<hidden>, hubSecret=<hidden>]";
     }
 }

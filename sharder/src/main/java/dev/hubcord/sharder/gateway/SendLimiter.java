@@ -22,8 +22,8 @@ final class SendLimiter {
     private final ArrayDeque<Long> sent = new ArrayDeque<>();
 
     SendLimiter(int limit, long windowNanos, int heartbeatReserve, LongSupplier clock) {
-        if (heartbeatReserve >= limit) {
-            throw new IllegalArgumentException("reserve must leave room for ordinary payloads");
+        if (heartbeatReserve + BACKGROUND_HEADROOM >= limit) {
+            throw new IllegalArgumentException("reserve and background headroom must leave room for other payloads");
         }
         this.limit = limit;
         this.windowNanos = windowNanos;
@@ -37,9 +37,24 @@ final class SendLimiter {
 
     /** Takes a slot if one is free for this kind of payload; returns whether it did. */
     boolean tryAcquire(boolean heartbeat) {
+        return acquire(heartbeat ? limit : limit - reserve);
+    }
+
+    /**
+     * Takes a slot for a background payload (op 8 member requests) only while {@link #BACKGROUND_HEADROOM} more
+     * ordinary slots stay free, so a long run of member requests never delays a voice join by a minute.
+     */
+    boolean tryAcquireBackground() {
+        return acquire(limit - reserve - BACKGROUND_HEADROOM);
+    }
+
+    /** Ordinary slots per window a background payload leaves free (of 117 with Discord's numbers). */
+    static final int BACKGROUND_HEADROOM = 40;
+
+    private boolean acquire(int allowed) {
         long now = clock.getAsLong();
         expire(now);
-        if (sent.size() >= (heartbeat ? limit : limit - reserve)) {
+        if (sent.size() >= allowed) {
             return false;
         }
         sent.addLast(now);
@@ -48,9 +63,17 @@ final class SendLimiter {
 
     /** How long until {@link #tryAcquire} can succeed for an ordinary payload; 0 when it can now. */
     long nanosUntilFree() {
+        return nanosUntilFree(limit - reserve);
+    }
+
+    /** How long until {@link #tryAcquireBackground} can succeed; 0 when it can now. */
+    long nanosUntilBackgroundFree() {
+        return nanosUntilFree(limit - reserve - BACKGROUND_HEADROOM);
+    }
+
+    private long nanosUntilFree(int allowed) {
         long now = clock.getAsLong();
         expire(now);
-        int allowed = limit - reserve;
         if (sent.size() < allowed) {
             return 0;
         }

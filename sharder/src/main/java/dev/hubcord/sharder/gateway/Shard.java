@@ -1,17 +1,17 @@
 package dev.hubcord.sharder.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.sharder.config.Intent;
+import dev.hubcord.sharder.metrics.SharderMetrics;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * heartbeats (first beat after a random fraction of the interval), asks the hub's gate before every
  * IDENTIFY, RESUMEs on {@code resume_gateway_url} with the last {@code s} after a drop, op 7 or a
  * zombie connection (no ACK before the next beat), identifies afresh when the session is gone (op 9
- * false, 4003/4007/4009), and stops for good on 4004 and 4010-4014. Outgoing payloads pass a
- * 120/60 s limiter that keeps slots for heartbeats.
+ * false, 4003/4007/4009), and stops for good on 4004 and 4010-4014. Outgoing payloads go through its
+ * {@link ShardOutbox} (a 120/60 s limiter that keeps slots for heartbeats); its {@link MemberRequester} asks for
+ * member lists.
  *
  * <p>Everything runs on the shard's own event loop (shared with other shards); the public methods may
  * be called from any thread and hand their work to that loop.
@@ -37,6 +38,8 @@ public final class Shard {
     private final Bootstrap bootstrap;
     private final IdentifyPermits permits;
     private final ShardListener listener;
+    private final ShardOutbox outbox;
+    private final MemberRequester members;
 
     private volatile ShardState state = ShardState.IDLE;
     private volatile long latencyMillis = -1;
@@ -46,11 +49,9 @@ public final class Shard {
     private long seq;
     private String resumeUrl;
     private GatewayConnection current;
-    private SendLimiter limiter = SendLimiter.discord();
     private ScheduledFuture<?> heartbeatTask;
     private ScheduledFuture<?> readyTimer;
     private ScheduledFuture<?> reconnectTask;
-    private ScheduledFuture<?> drainTask;
     private boolean heartbeatAcked = true;
     private long heartbeatSentNanos;
     private CloseAction pendingAction;
@@ -59,14 +60,9 @@ public final class Shard {
     private volatile boolean stopped;
     private final Set<Long> guilds = new HashSet<>();
     private final Set<Long> awaitedGuilds = new HashSet<>();
-    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
-    private final AtomicInteger queued = new AtomicInteger();
-
-    /** A payload for Discord; {@code done} runs once it is written, or dropped because the shard stopped. */
-    private record Outgoing(byte[] json, Runnable done) {}
 
     public Shard(int id, int count, ShardOptions options, EventLoop loop, Bootstrap bootstrap,
-            IdentifyPermits permits, ShardListener listener) {
+            IdentifyPermits permits, ShardListener listener, SharderMetrics metrics) {
         this.id = id;
         this.count = count;
         this.options = options;
@@ -74,6 +70,8 @@ public final class Shard {
         this.bootstrap = bootstrap.clone().group(loop);
         this.permits = permits;
         this.listener = listener;
+        this.outbox = new ShardOutbox(id, loop, options.sendQueue(), this::liveConnection, this::pumpMembers);
+        this.members = new MemberRequester(id, options.memberRequests(), loop, outbox::trySendBackground, metrics);
     }
 
     public int id() {
@@ -101,6 +99,11 @@ public final class Shard {
         return sessionId;
     }
 
+    /** Guilds waiting for their member request plus requests whose chunks are still arriving. */
+    public int memberRequestsOutstanding() {
+        return members.outstanding();
+    }
+
     /** Starts connecting (once). */
     public void start() {
         loop.execute(() -> {
@@ -121,10 +124,11 @@ public final class Shard {
             }
             stopped = true;
             cancelTimers();
+            members.reset();
             if (reconnectTask != null) {
                 reconnectTask.cancel(false);
             }
-            dropQueue("shard stopped");
+            outbox.drop("shard stopped");
             GatewayConnection connection = current;
             if (connection != null) {
                 connection.close(1000, "shard stopped");
@@ -138,7 +142,7 @@ public final class Shard {
     public void identifyGranted() {
         loop.execute(() -> {
             if (state == ShardState.WAITING_FOR_IDENTIFY && current != null && current.isOpen()) {
-                limiter.tryAcquire(false);
+                outbox.takeSlot(false);
                 current.send(GatewayPayloads.identify(options, id, count), null);
                 setState(ShardState.IDENTIFYING, "identify granted");
             } else {
@@ -157,15 +161,7 @@ public final class Shard {
         if (json.length > GatewayPayloads.MAX_SEND_BYTES || stopped || state == ShardState.FAILED) {
             return false;
         }
-        if (queued.incrementAndGet() > options.sendQueue()) {
-            queued.decrementAndGet();
-            return false;
-        }
-        loop.execute(() -> {
-            queue.addLast(new Outgoing(json, done));
-            drain();
-        });
-        return true;
+        return outbox.offer(json, done);
     }
 
     // ---- connection lifecycle (event loop only) ----
@@ -182,7 +178,7 @@ public final class Shard {
         GatewayConnection connection = new GatewayConnection(this,
                 GatewayDecoder.create(options.compression(), options.maxPayloadBytes()));
         current = connection;
-        limiter = SendLimiter.discord();
+        outbox.newConnection();
         heartbeatAcked = true;
         bootstrap.clone()
                 .handler(new GatewayPipeline(uri, options, connection))
@@ -230,7 +226,7 @@ public final class Shard {
         long first = (long) (interval * ThreadLocalRandom.current().nextDouble());
         heartbeatTask = loop.scheduleAtFixedRate(this::heartbeatDue, first, interval, TimeUnit.MILLISECONDS);
         if (sessionId != null) {
-            limiter.tryAcquire(false);
+            outbox.takeSlot(false);
             current.send(GatewayPayloads.resume(options.token(), sessionId, seq), null);
             setState(ShardState.RESUMING, "seq " + seq);
         } else {
@@ -252,7 +248,7 @@ public final class Shard {
         if (current == null || !current.isOpen()) {
             return;
         }
-        if (!limiter.tryAcquire(true)) {
+        if (!outbox.takeSlot(true)) {
             log.warn("shard={} event=heartbeat_limited", id);
             return;
         }
@@ -281,13 +277,14 @@ public final class Shard {
         String type = payload.path("t").asText("");
         JsonNode d = payload.path("d");
         listener.onDispatch(this, type, d);
+        members.onDispatch(type, d);
         switch (type) {
             case "READY" -> onReady(d);
             case "RESUMED" -> {
                 attempt = 0;
                 log.info("shard={} event=resumed session={} seq={}", id, sessionId, seq);
                 setState(awaitedGuilds.isEmpty() ? ShardState.READY : ShardState.LOADING, "resumed");
-                drain();
+                outbox.drain();
             }
             case "GUILD_CREATE" -> {
                 long guild = snowflake(d.path("id"));
@@ -332,7 +329,7 @@ public final class Shard {
         if (state == ShardState.LOADING) {
             armReadyTimer();
         }
-        drain();
+        outbox.drain();
     }
 
     private void armReadyTimer() {
@@ -390,8 +387,15 @@ public final class Shard {
             log.error("shard={} event=fatal_close code={} detail=\"{}\" action=stop "
                     + "(Discord will refuse this shard until the token, intents or shard count change)",
                     id, serverCode, detail);
+            if (serverCode == 4014) {
+                log.error("shard={} event=disallowed_intents intents={} privileged={} detail=\"the application is not "
+                        + "allowed a privileged intent it asks for: enable it in the application's Bot settings "
+                        + "(Privileged Gateway Intents) or remove it from DISCORD_INTENTS (without GUILD_MEMBERS also "
+                        + "set SHARDER_MEMBER_REQUESTS=none)\"", id, options.intents(), Intent.privilegedIn(options.intents()));
+            }
             forgetSession();
-            dropQueue("shard failed");
+            members.reset();
+            outbox.drop("shard failed");
             setState(ShardState.FAILED, "close " + serverCode + " " + CloseAction.describe(serverCode));
             return;
         }
@@ -435,43 +439,17 @@ public final class Shard {
             readyTimer.cancel(false);
             readyTimer = null;
         }
-        if (drainTask != null) {
-            drainTask.cancel(false);
-            drainTask = null;
-        }
+        outbox.cancelDrain();
     }
 
-    // ---- outgoing queue (event loop only) ----
+    private void pumpMembers() {
+        members.pump();
+    }
 
-    private void drain() {
-        drainTask = null;
+    /** The connection while its session carries payloads (outbox drains need it), else null. */
+    private GatewayConnection liveConnection() {
         GatewayConnection connection = current;
-        if (connection == null || !connection.isOpen() || !state.hasSession()) {
-            return;
-        }
-        while (!queue.isEmpty()) {
-            if (!limiter.tryAcquire(false)) {
-                long wait = limiter.nanosUntilFree();
-                drainTask = loop.schedule(this::drain, wait, TimeUnit.NANOSECONDS);
-                return;
-            }
-            Outgoing next = queue.pollFirst();
-            queued.decrementAndGet();
-            connection.send(next.json(), next.done());
-        }
-    }
-
-    private void dropQueue(String why) {
-        if (!queue.isEmpty()) {
-            log.warn("shard={} event=send_queue_dropped count={} reason=\"{}\"", id, queue.size(), why);
-        }
-        Outgoing next;
-        while ((next = queue.pollFirst()) != null) {
-            queued.decrementAndGet();
-            if (next.done() != null) {
-                next.done().run();
-            }
-        }
+        return connection != null && connection.isOpen() && state.hasSession() ? connection : null;
     }
 
     private void setState(ShardState next, String detail) {

@@ -1,5 +1,6 @@
 package dev.hubcord.sharder.gateway;
 
+import dev.hubcord.sharder.metrics.SharderMetrics;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -30,14 +31,17 @@ public final class ShardManager implements AutoCloseable {
     private final Bootstrap bootstrap;
     private final IdentifyPermits permits;
     private final ShardListener listener;
+    private final SharderMetrics metrics;
     private final Map<Integer, Shard> shards = new TreeMap<>();
     private volatile int shardCount;
 
-    public ShardManager(ShardOptions options, EventLoopGroup group, IdentifyPermits permits, ShardListener listener) {
+    public ShardManager(ShardOptions options, EventLoopGroup group, IdentifyPermits permits, ShardListener listener,
+            SharderMetrics metrics) {
         this.options = options;
         this.group = group;
         this.permits = permits;
         this.listener = listener;
+        this.metrics = metrics;
         this.bootstrap = new Bootstrap()
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -68,7 +72,7 @@ public final class ShardManager implements AutoCloseable {
         if (count > 0) {
             for (Integer id : wanted) {
                 if (id >= 0 && id < count && !shards.containsKey(id)) {
-                    Shard shard = new Shard(id, count, options, group.next(), bootstrap, permits, listener);
+                    Shard shard = new Shard(id, count, options, group.next(), bootstrap, permits, listener, metrics);
                     shards.put(id, shard);
                     started.add(id);
                     shard.start();
@@ -102,6 +106,15 @@ public final class ShardManager implements AutoCloseable {
         int n = 0;
         for (Shard shard : shards.values()) {
             n += shard.guildCount();
+        }
+        return n;
+    }
+
+    /** Member requests not finished across the running shards (waiting or in flight). */
+    public synchronized int memberRequestsOutstanding() {
+        int n = 0;
+        for (Shard shard : shards.values()) {
+            n += shard.memberRequestsOutstanding();
         }
         return n;
     }

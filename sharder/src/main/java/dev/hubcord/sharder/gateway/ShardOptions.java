@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param sendQueue payloads queued per shard while it cannot send (no session, 120/60 s budget used)
  * @param maxPayloadBytes the largest gateway payload accepted after decompression
  * @param connectTimeoutMs the limit for TCP connect and WebSocket handshake
+ * @param memberRequests which guilds' full member lists each shard requests, and how many at once
  */
 public record ShardOptions(
         String gatewayUrl,
@@ -27,7 +28,8 @@ public record ShardOptions(
         int invalidSessionDelayMs,
         int sendQueue,
         int maxPayloadBytes,
-        int connectTimeoutMs) {
+        int connectTimeoutMs,
+        MemberRequestOptions memberRequests) {
 
     /** READY and GUILD_CREATE of big guilds are many MB; Netty's 64 KiB default is far too small. */
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 128 * 1024 * 1024;
@@ -36,5 +38,6 @@ public record ShardOptions(
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(memberRequests, "memberRequests");
     }
 }

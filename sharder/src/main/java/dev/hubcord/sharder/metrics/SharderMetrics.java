@@ -26,6 +26,16 @@ public final class SharderMetrics {
     private final Counter gatewaySendsRefused = counter("sharder_gateway_sends_refused_total",
             "GATEWAY_SEND payloads refused (bad op, over 4096 bytes, shard not here, queue full)");
 
+    private final Counter memberRequests = counter("sharder_member_requests_total",
+            "op 8 full member list requests sent to Discord");
+    private final Counter memberChunks = counter("sharder_member_chunks_total", "GUILD_MEMBERS_CHUNK dispatches received");
+    private final Counter membersReceived = counter("sharder_members_received_total",
+            "members received in GUILD_MEMBERS_CHUNK dispatches");
+    private final Counter memberRequestsRateLimited = counter("sharder_member_requests_rate_limited_total",
+            "op 8 requests Discord answered with RATE_LIMITED (each is sent again after retry_after)");
+    private final Counter memberRequestsTimedOut = counter("sharder_member_requests_timed_out_total",
+            "op 8 requests given up without their last chunk after SHARDER_MEMBER_REQUEST_TIMEOUT_MS");
+
     private Counter counter(String name, String help) {
         return Counter.builder(name).description(help).register(registry);
     }
@@ -72,6 +82,35 @@ public final class SharderMetrics {
 
     public void gatewaySendRefused() {
         gatewaySendsRefused.increment();
+    }
+
+    public void memberRequestSent() {
+        memberRequests.increment();
+    }
+
+    public void memberChunk(int members) {
+        memberChunks.increment();
+        membersReceived.increment(members);
+    }
+
+    public void memberRequestRateLimited() {
+        memberRequestsRateLimited.increment();
+    }
+
+    public void memberRequestTimedOut() {
+        memberRequestsTimedOut.increment();
+    }
+
+    public long memberRequests() {
+        return (long) memberRequests.count();
+    }
+
+    public long membersReceived() {
+        return (long) membersReceived.count();
+    }
+
+    public long memberRequestsRateLimited() {
+        return (long) memberRequestsRateLimited.count();
     }
 
     public long dispatches() {

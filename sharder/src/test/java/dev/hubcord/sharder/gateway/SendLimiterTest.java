@@ -39,4 +39,19 @@ class SendLimiterTest {
         assertThat(limiter.tryAcquire(false)).isTrue();
         assertThat(limiter.tryAcquire(false)).isFalse();
     }
+
+    @Test
+    void backgroundPayloadsLeaveHeadroomForOrdinaryOnes() {
+        int background = 0;
+        while (limiter.tryAcquireBackground()) {
+            background++;
+        }
+        assertThat(background).isEqualTo(117 - SendLimiter.BACKGROUND_HEADROOM);
+        assertThat(limiter.nanosUntilBackgroundFree()).isPositive();
+        assertThat(limiter.nanosUntilFree()).as("ordinary payloads still go at once").isZero();
+        for (int i = 0; i < SendLimiter.BACKGROUND_HEADROOM; i++) {
+            assertThat(limiter.tryAcquire(false)).isTrue();
+        }
+        assertThat(limiter.tryAcquire(false)).isFalse();
+    }
 }

@@ -13,6 +13,11 @@ public final class Sims {
 
     public static DiscordSim start(int shards, int maxConcurrency, long identifyWindowMs, int guilds,
             UnaryOperator<GatewayConfig.Builder> tweak) {
+        return start(shards, maxConcurrency, identifyWindowMs, PopulationConfig.defaults().withGuilds(guilds), tweak);
+    }
+
+    public static DiscordSim start(int shards, int maxConcurrency, long identifyWindowMs, PopulationConfig population,
+            UnaryOperator<GatewayConfig.Builder> tweak) {
         GatewayConfig gateway = tweak.apply(GatewayConfig.builder()
                 .recommendedShards(shards)
                 .maxConcurrency(maxConcurrency)
@@ -20,6 +25,6 @@ public final class Sims {
                 .reconnectCloseDelayMs(200)
                 .voiceReplyOrder(GatewayConfig.VoiceReplyOrder.SERVER_FIRST)).build();
         return DiscordSim.start(SimConfig.defaults().withGateway(gateway)
-                .withPopulation(PopulationConfig.defaults().withGuilds(guilds)));
+                .withPopulation(population));
     }
 }

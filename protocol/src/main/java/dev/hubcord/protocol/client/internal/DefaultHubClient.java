@@ -87,10 +87,20 @@ public final class DefaultHubClient implements HubClient {
 
     @Override
     public boolean sendCache(Object entity) {
-        if (options.type() != ServiceType.SHARDER) {
-            throw new HubClientException(Kind.INVALID_ARGUMENT, "only sharders send CACHE payloads");
+        var tree = PayloadCodec.toTree(entity);
+        if (options.type() == ServiceType.COMMANDS) {
+            // The hub accepts member and user upserts from commands workers (cache-miss fills) and closes with
+            // 4003 for anything else: refuse it here rather than lose the connection.
+            String type = tree.path("type").asText("");
+            if (!(type.equals("member") || type.equals("user")) || tree.path("delete").asBoolean(false)) {
+                throw new HubClientException(Kind.INVALID_ARGUMENT,
+                        "commands workers send only member and user upserts as CACHE payloads, not " + tree);
+            }
+        } else if (options.type() != ServiceType.SHARDER) {
+            throw new HubClientException(Kind.INVALID_ARGUMENT,
+                    "only sharders (and commands workers, member/user upserts) send CACHE payloads");
         }
-        return enqueue(PayloadCodec.encode(Payload.of(Opcode.CACHE, PayloadCodec.toTree(entity))), "CACHE");
+        return enqueue(PayloadCodec.encode(Payload.of(Opcode.CACHE, tree)), "CACHE");
     }
 
     @Override

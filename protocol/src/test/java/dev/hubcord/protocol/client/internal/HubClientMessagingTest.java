@@ -218,8 +218,13 @@ class HubClientMessagingTest {
             assertEquals(HubClientException.Kind.INVALID_ARGUMENT, unknown.kind());
             var notAllowed = assertThrows(HubClientException.class, () -> f.client.send("EXECUTE_COMMAND", Map.of()));
             assertEquals(HubClientException.Kind.INVALID_ARGUMENT, notAllowed.kind());
-            var cache = assertThrows(HubClientException.class, () -> f.client.sendCache(Map.of("type", "user")));
+            // A commands worker may upsert members and users (cache-miss fills), nothing else.
+            var cache = assertThrows(HubClientException.class, () -> f.client.sendCache(Map.of("type", "guild",
+                    "id", "1")));
             assertEquals(HubClientException.Kind.INVALID_ARGUMENT, cache.kind());
+            var delete = assertThrows(HubClientException.class, () -> f.client.sendCache(Map.of("type", "user",
+                    "id", "1", "delete", true)));
+            assertEquals(HubClientException.Kind.INVALID_ARGUMENT, delete.kind());
             var tooLarge = assertThrows(HubClientException.class,
                     () -> f.client.send("PLAYER_PLAY", Map.of("guildID", "1", "x", "y".repeat(5000))));
             assertEquals(HubClientException.Kind.INVALID_ARGUMENT, tooLarge.kind());
