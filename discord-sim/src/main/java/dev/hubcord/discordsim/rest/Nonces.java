@@ -33,15 +33,21 @@ public final class Nonces {
      * With {@code enforce}, returns the message created with this nonce by this author in this channel within the
      * window, if any; otherwise (or without one) creates a message with {@code create} and remembers it. Atomic, so
      * two concurrent creates with one nonce make one message. {@code nonce} null means no nonce: nothing is
-     * remembered.
+     * remembered. The message is created under the lock (creating and dispatching it does not block).
      *
      * @return the message (the earlier one, or the new one)
      */
-    synchronized ObjectNode createOnce(long authorId, long channelId, String nonce, boolean enforce,
-            Supplier<ObjectNode> create) {
+    ObjectNode createOnce(long authorId, long channelId, String nonce, boolean enforce, Supplier<ObjectNode> create) {
         if (nonce == null) {
-            return create.get();
+            return create.get(); // nothing to remember: messages without a nonce do not wait for the lock
         }
+        synchronized (this) {
+            return createOnceLocked(authorId, channelId, nonce, enforce, create);
+        }
+    }
+
+    private ObjectNode createOnceLocked(long authorId, long channelId, String nonce, boolean enforce,
+            Supplier<ObjectNode> create) {
         long now = System.nanoTime();
         expire(now);
         Key key = new Key(authorId, channelId, nonce);
