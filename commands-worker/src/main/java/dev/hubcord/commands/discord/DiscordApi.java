@@ -10,6 +10,8 @@ public final class DiscordApi {
 
     /** Message flag: only the invoker sees the message (interaction responses). */
     public static final int EPHEMERAL = 64;
+    /** Message flag: a deferred interaction response that has not been filled in yet. */
+    public static final int LOADING = 128;
     /** Discord error: Unknown Member. */
     public static final int UNKNOWN_MEMBER = 10007;
     /** Discord error: Unknown Message. */
@@ -84,6 +86,11 @@ public final class DiscordApi {
     public JsonNode editOriginal(String applicationId, String token, ObjectNode body) {
         return rest.call(RestRequest.of("PATCH", "/webhooks/" + applicationId + "/" + token + "/messages/@original")
                 .withBody(body).withReplay(Replay.SAFE));
+    }
+
+    /** {@code GET /webhooks/{app}/{token}/messages/@original}: the response as it is now (flags 128: loading). */
+    public JsonNode getOriginal(String applicationId, String token) {
+        return rest.call(RestRequest.of("GET", "/webhooks/" + applicationId + "/" + token + "/messages/@original"));
     }
 
     /** {@code DELETE /webhooks/{app}/{token}/messages/@original} (repeatable: 10008 on a repeat means done). */

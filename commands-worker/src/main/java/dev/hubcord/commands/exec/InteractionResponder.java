@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * edit it, keeping its visibility), the answer goes out as a follow-up with its own flags, and {@code @original} is
  * deleted: a private answer is never visible to others.
  *
- * <p>Reruns: when the interaction was already acknowledged (40060; a worker that died answered it) the answer is
- * dropped quietly and later ones become follow-ups; when it can no longer be answered (10062) every answer is
- * dropped, quietly for a redelivered command.
+ * <p>Reruns: when the interaction was already acknowledged (40060; a worker that died acknowledged it), the
+ * responder reads {@code @original} and carries on from there: still loading (the earlier run only deferred), the
+ * answer fills it in; answered, the answer is dropped quietly and later ones become follow-ups. When it can no
+ * longer be answered (10062) every answer is dropped, quietly for a redelivered command.
  */
 final class InteractionResponder implements Responder {
 
@@ -39,7 +40,7 @@ final class InteractionResponder implements Responder {
     private final DiscordApi discord;
     private final CommandRequest.Interaction interaction;
     private final boolean redelivered;
-    private final boolean deferPrivately;
+    private boolean deferPrivately;
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledFuture<?> timer;
     private State state = State.NONE;
@@ -103,6 +104,9 @@ final class InteractionResponder implements Responder {
             if (!answeredElsewhere(e, step)) {
                 throw e;
             }
+            if (state == State.DEFERRED) {
+                fillOriginal(content, privately); // the earlier run deferred and died before answering
+            }
         }
     }
 
@@ -144,8 +148,7 @@ final class InteractionResponder implements Responder {
             return false;
         }
         if (e.code() == DiscordApi.ALREADY_ACKNOWLEDGED) {
-            log.debug("interaction {}: {} not sent, already acknowledged by an earlier run", interaction.id(), what);
-            state = State.ANSWERED;
+            adoptEarlierResponse(what);
             return true;
         }
         if (e.code() == DiscordApi.UNKNOWN_INTERACTION) {
@@ -159,6 +162,28 @@ final class InteractionResponder implements Responder {
             return true;
         }
         return false;
+    }
+
+    /** After 40060: continue from the state an earlier run left {@code @original} in. */
+    private void adoptEarlierResponse(String what) {
+        int flags;
+        try {
+            flags = discord.getOriginal(interaction.applicationId(), interaction.token()).path("flags").asInt(0);
+        } catch (DiscordRestException e) {
+            log.debug("interaction {}: acknowledged by an earlier run, its response unreadable ({}); {} dropped",
+                    interaction.id(), e.getMessage(), what);
+            state = State.ANSWERED;
+            return;
+        }
+        if ((flags & DiscordApi.LOADING) != 0) {
+            log.debug("interaction {}: an earlier run deferred it; {} fills it in", interaction.id(), what);
+            state = State.DEFERRED;
+            deferPrivately = (flags & DiscordApi.EPHEMERAL) != 0;
+            originalFilled = false;
+        } else {
+            log.debug("interaction {}: {} not sent, an earlier run answered it", interaction.id(), what);
+            state = State.ANSWERED;
+        }
     }
 
     @Override

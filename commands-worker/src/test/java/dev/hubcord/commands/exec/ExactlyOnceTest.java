@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.commands.CommandsWorker;
 import dev.hubcord.commands.discord.DiscordApi;
@@ -16,7 +17,6 @@ import dev.hubcord.discordsim.control.SimEvents;
 import dev.hubcord.discordsim.rest.RestConfig;
 import dev.hubcord.discordsim.rest.RestExchange;
 import dev.hubcord.discordsim.rest.SentMessage;
-import dev.hubcord.protocol.codec.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -84,7 +84,10 @@ class ExactlyOnceTest {
         interaction.put("id", CacheMirror.id(created.id()));
         interaction.put("token", created.token());
         interaction.put("applicationID", CacheMirror.id(world.sim.applicationId()));
-        d.set("options", Json.mapper().createArrayNode());
+        ArrayNode options = d.putArray("options");
+        if (command.equals("echo")) {
+            options.addObject().put("name", "text").put("type", 3).put("value", "hi");
+        }
         d.put("redelivered", redelivered);
         world.sharder.send("EXECUTE_COMMAND", d);
     }
@@ -135,6 +138,23 @@ class ExactlyOnceTest {
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() ->
                 world.requests("POST", callback).size() == 2 && webhookPosts(created).isEmpty());
         assertThat(answersTo(created.id())).hasSize(1);
+    }
+
+    @Test
+    void anInteractionAnEarlierRunOnlyDeferredIsFilledInByTheRerun() {
+        SimEvents.CreatedInteraction created = created("twice");
+        // The earlier run deferred (publicly), then died before answering.
+        new DiscordApi(worker.rest()).interactionCallback(CacheMirror.id(created.id()), created.token(), 5, null);
+        execute(created, "twice", true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> answersTo(created.id()).size() == 2);
+        List<SentMessage> answers = answersTo(created.id());
+        assertThat(answers.getFirst()).satisfies(m -> {
+            assertThat(m.content()).isEqualTo("one");
+            assertThat(m.loading()).isFalse();
+            assertThat(m.kind()).isEqualTo(SentMessage.Kind.INTERACTION_RESPONSE);
+        });
+        assertThat(answers.getLast().content()).isEqualTo("two");
+        assertThat(world.requests("POST", "/interactions/" + created.id() + "/").getLast().status()).isEqualTo(400);
     }
 
     @Test

@@ -124,6 +124,17 @@ final class InteractionRoutes {
         return RestExchange.Response.json(200, edit(state, original, body));
     }
 
+    /** {@code GET /webhooks/{app}/{token}/messages/@original}: the response message as it is now. */
+    RestExchange.Response getOriginal(RestExchange.Request request, Map<String, String> params) {
+        Interactions.State state = webhookState(params);
+        if (state == null) {
+            return RestExchange.Response.error(404, 10015, "Unknown Webhook");
+        }
+        ObjectNode original = state.original();
+        return original == null ? RestExchange.Response.error(404, 10008, "Unknown Message")
+                : RestExchange.Response.json(200, original);
+    }
+
     /** {@code DELETE /webhooks/{app}/{token}/messages/@original}: 204, MESSAGE_DELETE unless it was ephemeral. */
     RestExchange.Response deleteOriginal(RestExchange.Request request, Map<String, String> params) {
         Interactions.State state = webhookState(params);

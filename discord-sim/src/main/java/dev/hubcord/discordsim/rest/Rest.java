@@ -41,6 +41,8 @@ public final class Rest {
                 interactions::followUp));
         routes.add(new Route("PATCH", "webhooks/{webhook_id}/{webhook_token}/messages/@original", "webhooks", false,
                 true, interactions::editOriginal));
+        routes.add(new Route("GET", "webhooks/{webhook_id}/{webhook_token}/messages/@original", "webhooks", false,
+                true, interactions::getOriginal));
         routes.add(new Route("DELETE", "webhooks/{webhook_id}/{webhook_token}/messages/@original", "webhooks", false,
                 true, interactions::deleteOriginal));
         routes.add(new Route("PUT", "guilds/{guild_id}/bans/{user_id}", "bans", true, false, moderation::ban));
