@@ -1,6 +1,7 @@
 package dev.hubcord.discordsim.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.discordsim.SimException;
 import dev.hubcord.discordsim.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,6 +75,10 @@ public final class Rest {
      * {@code delayMs}; they take effect at once. A count of 0 clears it.
      */
     public void delay(String bucket, long delayMs, int count) {
+        if (!limiter.config().buckets().containsKey(bucket)) {
+            throw new SimException(SimException.Kind.NOT_FOUND, "unknown bucket " + bucket + "; known: "
+                    + limiter.config().buckets().keySet());
+        }
         delays.set(bucket, delayMs, count);
     }
 

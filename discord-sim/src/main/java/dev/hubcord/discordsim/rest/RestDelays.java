@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Test control: answer the next requests of a bucket late. The request takes effect at once and only its response
  * waits, which is what a client sees when Discord is slow: a timeout whose outcome is unknown. One entry per bucket
- * name (the names of {@link RestConfig#defaultBuckets()}), so the map is bounded by the routes.
+ * name, and only configured names are accepted ({@link Rest#delay}), so the map is bounded by the buckets.
  */
 final class RestDelays {
 

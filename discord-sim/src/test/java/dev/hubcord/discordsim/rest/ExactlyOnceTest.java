@@ -231,6 +231,7 @@ class ExactlyOnceTest {
         assertEquals("r", reply.path("nonce").asText());
         assertFalse(reply.path("ephemeral").asBoolean());
         assertEquals(204, control.call("POST", "/rest/delays/messages", "{\"delay_ms\":10,\"count\":1}").status());
+        assertEquals(404, control.call("POST", "/rest/delays/nonsense", "{\"delay_ms\":10}").status());
         assertEquals(204, control.call("DELETE", "/messages", null).status());
         assertTrue(sim.control().messages().isEmpty());
     }
