@@ -99,7 +99,7 @@ class ExactlyOnceTest {
 
     @Test
     void aReplyRepeatedAfterATimeoutIsStillOneMessage() {
-        world.sim.control().delayRest("messages", 1_500, 1);
+        world.sim.control().delayRest("messages", world.general, 1_500, 1);
         String id = world.command(world.general, world.plain, "echo", "answered once");
         List<RestExchange.Recorded> sent = await().atMost(Duration.ofSeconds(10))
                 .until(() -> replyRequests(id), l -> l.size() == 2);

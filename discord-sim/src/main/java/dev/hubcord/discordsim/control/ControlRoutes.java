@@ -112,7 +112,8 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
             return ok(Json.MAPPER.valueToTree(control.restConfig()));
         }
         if (p[1].equals("delays") && p.length == 3 && m.equals("POST")) {
-            control.delayRest(p[2], body.path("delay_ms").asLong(0), body.path("count").asInt(1));
+            long in = body.has("id") ? id(body, "id") : 0;
+            control.delayRest(p[2], in, body.path("delay_ms").asLong(0), body.path("count").asInt(1));
             return RestExchange.Response.noContent();
         }
         if (p[1].equals("buckets") && p.length == 3 && m.equals("POST")) {

@@ -95,7 +95,12 @@ public final class SimControl {
      * with a shorter timeout sees an unknown outcome. A count of 0 clears it.
      */
     public void delayRest(String bucket, long delayMs, int count) {
-        rest.delay(bucket, delayMs, count);
+        rest.delay(bucket, 0, delayMs, count);
+    }
+
+    /** Like {@link #delayRest(String, long, int)}, for requests in one channel or guild only. */
+    public void delayRest(String bucket, long channelOrGuildId, long delayMs, int count) {
+        rest.delay(bucket, channelOrGuildId, delayMs, count);
     }
 
     public RestConfig restConfig() {

@@ -71,15 +71,15 @@ public final class Rest {
     }
 
     /**
-     * Answers the next {@code count} requests of a bucket ({@code messages}, {@code webhooks}, ...) only after
-     * {@code delayMs}; they take effect at once. A count of 0 clears it.
+     * Answers the next {@code count} requests of a bucket ({@code messages}, {@code webhooks}, ...) in the channel or
+     * guild {@code resourceId} (0: any) only after {@code delayMs}; they take effect at once. A count of 0 clears it.
      */
-    public void delay(String bucket, long delayMs, int count) {
+    public void delay(String bucket, long resourceId, long delayMs, int count) {
         if (!limiter.config().buckets().containsKey(bucket)) {
             throw new SimException(SimException.Kind.NOT_FOUND, "unknown bucket " + bucket + "; known: "
                     + limiter.config().buckets().keySet());
         }
-        delays.set(bucket, delayMs, count);
+        delays.set(bucket, resourceId, delayMs, count);
     }
 
     private Timed route(RestExchange.Request request) {
@@ -110,7 +110,7 @@ public final class Rest {
             }
             RestExchange.Response response = route.handler().handle(request, params);
             response.headers().putAll(headers);
-            return new Timed(response, delays.take(route.bucket()));
+            return new Timed(response, delays.take(route.bucket(), Route.majorParameter(params)));
         }
         return new Timed(pathKnown ? RestExchange.Response.error(405, 0, "405: Method Not Allowed")
                 : RestExchange.Response.error(404, 0, "404: Not Found"), 0);

@@ -10,28 +10,44 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RestDelays {
 
-    private record Delay(long millis, int remaining) {}
+    /** {@code resourceId} 0 = any request of the bucket, else only those whose channel or guild it is. */
+    private record Delay(long millis, int remaining, long resourceId) {
 
-    private final Map<String, Delay> byBucket = new ConcurrentHashMap<>();
-
-    /** Delays the next {@code count} responses of {@code bucket} by {@code millis}; a count of 0 clears it. */
-    void set(String bucket, long millis, int count) {
-        if (count <= 0 || millis <= 0) {
-            byBucket.remove(bucket);
-        } else {
-            byBucket.put(bucket, new Delay(millis, count));
+        boolean applies(String major) {
+            String id = Long.toUnsignedString(resourceId);
+            return resourceId == 0 || major.equals("channel:" + id) || major.equals("guild:" + id);
         }
     }
 
-    /** The delay for this response of {@code bucket} (0 for none), using up one of the delayed responses. */
-    long take(String bucket) {
+    private final Map<String, Delay> byBucket = new ConcurrentHashMap<>();
+
+    /**
+     * Delays the next {@code count} responses of {@code bucket} (in the channel or guild {@code resourceId}, 0 for
+     * any) by {@code millis}; a count of 0 clears it.
+     */
+    void set(String bucket, long resourceId, long millis, int count) {
+        if (count <= 0 || millis <= 0) {
+            byBucket.remove(bucket);
+        } else {
+            byBucket.put(bucket, new Delay(millis, count, resourceId));
+        }
+    }
+
+    /**
+     * The delay for this response of {@code bucket} with this major parameter ({@code channel:<id>} ...), 0 for
+     * none, using up one of the delayed responses.
+     */
+    long take(String bucket, String major) {
         if (bucket == null) {
             return 0;
         }
         long[] millis = {0};
         byBucket.computeIfPresent(bucket, (b, d) -> {
+            if (!d.applies(major)) {
+                return d;
+            }
             millis[0] = d.millis();
-            return d.remaining() > 1 ? new Delay(d.millis(), d.remaining() - 1) : null;
+            return d.remaining() > 1 ? new Delay(d.millis(), d.remaining() - 1, d.resourceId()) : null;
         });
         return millis[0];
     }

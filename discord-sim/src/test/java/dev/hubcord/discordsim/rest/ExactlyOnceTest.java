@@ -211,6 +211,15 @@ class ExactlyOnceTest {
         HttpResponse<String> next = http.send(slow, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, next.statusCode(), "only the next request was delayed");
         assertEquals(2, botMessages().size());
+
+        sim.control().delayRest("messages", other, 1_000, 1);
+        assertEquals(200, http.send(slow, HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "a delay in another channel leaves this one alone");
+        HttpRequest there = HttpRequest.newBuilder(URI.create(sim.apiBaseUrl() + "/channels/"
+                + Long.toUnsignedString(other) + "/messages")).timeout(Duration.ofMillis(200))
+                .header("Authorization", "Bot " + sim.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"there\"}")).build();
+        assertThrows(HttpTimeoutException.class, () -> http.send(there, HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
