@@ -5,8 +5,10 @@ import dev.hubcord.discordsim.control.SimControl;
 import dev.hubcord.discordsim.gateway.Gateway;
 import dev.hubcord.discordsim.population.Population;
 import dev.hubcord.discordsim.rest.Interactions;
+import dev.hubcord.discordsim.rest.Nonces;
 import dev.hubcord.discordsim.rest.Rest;
 import dev.hubcord.discordsim.rest.RestContext;
+import dev.hubcord.discordsim.rest.SentMessages;
 import dev.hubcord.discordsim.server.SimServer;
 import dev.hubcord.discordsim.voice.VoiceServer;
 
@@ -52,7 +54,8 @@ public final class DiscordSim implements AutoCloseable {
             gateway = new Gateway(config.gateway(), population, config.token(), config.applicationFlags(),
                     config.population().seed(), this::resumeGatewayUrl, this::joinVoice);
             Rest rest = new Rest(config.rest(), restConfig -> new RestContext(population, gateway,
-                    new Interactions(), restConfig, config.token(), appId, this::gatewayUrl));
+                    new Interactions(), new SentMessages(), new Nonces(() -> restConfig.get().nonceWindowMs()),
+                    restConfig, config.token(), appId, this::gatewayUrl));
             control = new SimControl(population, gateway, rest, voice);
             server = SimServer.start(config.host(), config.port(), config.eventLoopThreads(), gateway, rest,
                     new ControlRoutes(control, population));

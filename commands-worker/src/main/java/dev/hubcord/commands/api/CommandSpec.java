@@ -22,10 +22,13 @@ import java.util.stream.Collectors;
  * @param cooldown per user; {@code Duration.ZERO} for none
  * @param arguments positional arguments in order, then flags
  * @param guildOnly whether it refuses to run in DMs
+ * @param privateReplies whether its answers are mostly private ({@code replyPrivately}): a slash command that is
+ *     deferred is then deferred ephemerally, so that its private answer fills in the deferred message directly (a
+ *     public answer still works, at the cost of two more calls, and the other way round)
  */
 public record CommandSpec(String name, List<String> aliases, String description, String usage,
         Set<Permission> userPermissions, Set<Permission> botPermissions, Duration cooldown, List<Argument<?>> arguments,
-        boolean guildOnly) {
+        boolean guildOnly, boolean privateReplies) {
 
     public CommandSpec {
         Objects.requireNonNull(name, "name");
@@ -80,6 +83,7 @@ public record CommandSpec(String name, List<String> aliases, String description,
         private Duration cooldown = Duration.ZERO;
         private final List<Argument<?>> arguments = new ArrayList<>();
         private boolean guildOnly = true;
+        private boolean privateReplies;
 
         private Builder(String name) {
             this.name = name;
@@ -126,8 +130,15 @@ public record CommandSpec(String name, List<String> aliases, String description,
             return this;
         }
 
+        /** Declares that the command answers privately as a rule (see {@link CommandSpec#privateReplies}). */
+        public Builder privateReplies() {
+            this.privateReplies = true;
+            return this;
+        }
+
         public CommandSpec build() {
-            return new CommandSpec(name, aliases, description, usage, user, bot, cooldown, arguments, guildOnly);
+            return new CommandSpec(name, aliases, description, usage, user, bot, cooldown, arguments, guildOnly,
+                    privateReplies);
         }
     }
 }

@@ -14,6 +14,18 @@ public final class DiscordApi {
 
     /** Message flag: only the invoker sees the message (interaction responses). */
     public static final int EPHEMERAL = 64;
+    /** Message flag: a deferred interaction response that has not been filled in yet. */
+    public static final int LOADING = 128;
+    /** Discord error: Unknown Member. */
+    public static final int UNKNOWN_MEMBER = 10007;
+    /** Discord error: Unknown Message. */
+    public static final int UNKNOWN_MESSAGE = 10008;
+    /** Discord error: Unknown Ban. */
+    public static final int UNKNOWN_BAN = 10026;
+    /** Discord error: Unknown interaction (not acknowledged within 3 s, or an unknown token). */
+    public static final int UNKNOWN_INTERACTION = 10062;
+    /** Discord error: Interaction has already been acknowledged. */
+    public static final int ALREADY_ACKNOWLEDGED = 40060;
 
     private final DiscordRest rest;
 
@@ -33,18 +45,37 @@ public final class DiscordApi {
         return body;
     }
 
-    /** {@code POST /channels/{channel}/messages}, as a reply to {@code replyTo} when not null. */
+    /** {@code POST /channels/{channel}/messages}, as a reply to {@code replyTo} when not null; never repeated. */
     public JsonNode createMessage(String channelId, ObjectNode body, String replyTo) {
+        return createMessage(channelId, body, replyTo, null);
+    }
+
+    /**
+     * {@code POST /channels/{channel}/messages} with {@code nonce} and {@code enforce_nonce: true} when
+     * {@code nonce} is not null (see {@link Nonces}): Discord then answers a second create with the same nonce with
+     * the first message, so the request is repeated after an unknown outcome, and a rerun of the command posts the
+     * same message rather than a second one.
+     */
+    public JsonNode createMessage(String channelId, ObjectNode body, String replyTo, String nonce) {
         if (replyTo != null) {
             ObjectNode ref = body.putObject("message_reference");
             ref.put("message_id", replyTo);
             ref.put("fail_if_not_exists", false);
             ((ObjectNode) body.path("allowed_mentions")).put("replied_user", false);
         }
-        return rest.call(RestRequest.of("POST", "/channels/" + channelId + "/messages").withBody(body));
+        RestRequest request = RestRequest.of("POST", "/channels/" + channelId + "/messages");
+        if (nonce != null) {
+            body.put("nonce", nonce);
+            body.put("enforce_nonce", true);
+            request = request.withReplay(Replay.SAFE);
+        }
+        return rest.call(request.withBody(body));
     }
 
-    /** {@code POST /interactions/{id}/{token}/callback}: type 4 (message) or 5 (deferred). */
+    /**
+     * {@code POST /interactions/{id}/{token}/callback}: type 4 (message) or 5 (deferred). Repeated after an unknown
+     * outcome; 40060 (already acknowledged) on the repeat means the first attempt worked.
+     */
     public void interactionCallback(String interactionId, String token, int type, ObjectNode data) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("type", type);
@@ -52,16 +83,27 @@ public final class DiscordApi {
             body.set("data", data);
         }
         rest.execute(RestRequest.of("POST", "/interactions/" + interactionId + "/" + token + "/callback")
-                .withBody(body));
+                .withBody(body).withReplay(Replay.doneIf(ALREADY_ACKNOWLEDGED)));
     }
 
-    /** {@code PATCH /webhooks/{app}/{token}/messages/@original}: fills in a deferred response. */
+    /** {@code PATCH /webhooks/{app}/{token}/messages/@original}: fills in a deferred response (repeatable). */
     public JsonNode editOriginal(String applicationId, String token, ObjectNode body) {
         return rest.call(RestRequest.of("PATCH", "/webhooks/" + applicationId + "/" + token + "/messages/@original")
-                .withBody(body));
+                .withBody(body).withReplay(Replay.SAFE));
     }
 
-    /** {@code POST /webhooks/{app}/{token}}: a follow-up message. */
+    /** {@code GET /webhooks/{app}/{token}/messages/@original}: the response as it is now (flags 128: loading). */
+    public JsonNode getOriginal(String applicationId, String token) {
+        return rest.call(RestRequest.of("GET", "/webhooks/" + applicationId + "/" + token + "/messages/@original"));
+    }
+
+    /** {@code DELETE /webhooks/{app}/{token}/messages/@original} (repeatable: 10008 on a repeat means done). */
+    public void deleteOriginal(String applicationId, String token) {
+        rest.execute(RestRequest.of("DELETE", "/webhooks/" + applicationId + "/" + token + "/messages/@original")
+                .withReplay(Replay.doneIf(UNKNOWN_MESSAGE)));
+    }
+
+    /** {@code POST /webhooks/{app}/{token}}: a follow-up message; webhooks take no nonce, so never repeated. */
     public JsonNode followUp(String applicationId, String token, ObjectNode body) {
         return rest.call(RestRequest.of("POST", "/webhooks/" + applicationId + "/" + token).withBody(body));
     }
@@ -74,14 +116,16 @@ public final class DiscordApi {
                 .withReason(reason));
     }
 
-    /** {@code DELETE /guilds/{guild}/bans/{user}}. */
+    /** {@code DELETE /guilds/{guild}/bans/{user}} (repeatable: 10026 Unknown Ban on a repeat means done). */
     public void unban(String guildId, String userId, String reason) {
-        rest.execute(RestRequest.of("DELETE", "/guilds/" + guildId + "/bans/" + userId).withReason(reason));
+        rest.execute(RestRequest.of("DELETE", "/guilds/" + guildId + "/bans/" + userId).withReason(reason)
+                .withReplay(Replay.doneIf(UNKNOWN_BAN)));
     }
 
-    /** {@code DELETE /guilds/{guild}/members/{user}}. */
+    /** {@code DELETE /guilds/{guild}/members/{user}} (repeatable: 10007 Unknown Member on a repeat means done). */
     public void kick(String guildId, String userId, String reason) {
-        rest.execute(RestRequest.of("DELETE", "/guilds/" + guildId + "/members/" + userId).withReason(reason));
+        rest.execute(RestRequest.of("DELETE", "/guilds/" + guildId + "/members/" + userId).withReason(reason)
+                .withReplay(Replay.doneIf(UNKNOWN_MEMBER)));
     }
 
     /** {@code GET /guilds/{guild}/members/{user}}: the member with its {@code user}; empty for 404 (10007). */
@@ -119,7 +163,8 @@ public final class DiscordApi {
         } else {
             body.put("communication_disabled_until", until.toString());
         }
+        // An absolute end time: setting it twice is setting it once.
         rest.execute(RestRequest.of("PATCH", "/guilds/" + guildId + "/members/" + userId).withBody(body)
-                .withReason(reason));
+                .withReason(reason).withReplay(Replay.SAFE));
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubcord.protocol.codec.Json;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -26,7 +28,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a 429 is retried after {@code retry_after} (body), else {@code Retry-After}, else the bucket reset: a global
  *       one ({@code X-RateLimit-Global} / {@code Scope: global}) pauses every non-exempt route, a per-route or
  *       {@code shared} one blocks the bucket;</li>
- *   <li>5xx, timeouts and I/O errors are retried {@code retries} times with a growing pause;</li>
+ *   <li>5xx, timeouts and I/O errors are retried {@code retries} times with a growing pause, but a request that
+ *       went out is repeated only when its {@link Replay} says that is safe: otherwise the call fails with
+ *       {@code UNKNOWN_OUTCOME} (Discord may have acted); a repeat answered with one of the replay's "done" codes
+ *       counts as success;</li>
  *   <li>401, 403 and non-shared 429s are counted; at the cap calls fail fast with {@code INVALID_REQUEST_CAP}.</li>
  * </ul>
  */
@@ -55,15 +60,18 @@ public final class DiscordRest implements AutoCloseable {
     }
 
     /**
-     * Sends a request and returns the successful response.
+     * Sends a request and returns the successful response (or, on a repeat after an unknown outcome, the error
+     * response whose code the request's {@link Replay} names as "already done").
      *
      * @throws DiscordRestException when Discord refused it (4xx), or after the retries, or at the invalid cap
      */
     public RestResponse execute(RestRequest request) {
         Route route = request.route();
         byte[] body = encode(request.body());
+        Replay replay = request.replay();
         int failures = 0;
         int limited = 0;
+        boolean unknown = false; // an earlier attempt went out and nobody knows what Discord did with it
         while (true) {
             invalid.check();
             RestResponse response;
@@ -84,17 +92,20 @@ public final class DiscordRest implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DiscordRestException(DiscordRestException.Kind.INTERRUPTED, route + ": interrupted", e);
-            } catch (HttpTimeoutException e) {
-                if (++failures > options.retries()) {
-                    throw new DiscordRestException(DiscordRestException.Kind.TIMEOUT,
-                            route + ": no answer within " + options.timeout().toMillis() + " ms", e);
-                }
-                backoff(failures);
-                continue;
             } catch (IOException e) {
-                if (++failures > options.retries()) {
-                    throw new DiscordRestException(DiscordRestException.Kind.IO, route + ": " + e, e);
+                boolean sent = !neverSent(e);
+                String what = e instanceof HttpTimeoutException
+                        ? "no answer within " + options.timeout().toMillis() + " ms" : e.toString();
+                if (sent && !replay.safe()) {
+                    throw new DiscordRestException(DiscordRestException.Kind.UNKNOWN_OUTCOME, route + ": " + what
+                            + " after the request was sent; not repeated, as that could do it twice", e);
                 }
+                unknown |= sent;
+                if (++failures > options.retries()) {
+                    throw new DiscordRestException(e instanceof HttpTimeoutException
+                            ? DiscordRestException.Kind.TIMEOUT : DiscordRestException.Kind.IO, route + ": " + what, e);
+                }
+                log.debug("{}: {}, retry {}", route, what, failures);
                 backoff(failures);
                 continue;
             }
@@ -109,16 +120,37 @@ public final class DiscordRest implements AutoCloseable {
                 }
                 continue;
             }
+            if (status >= 500 && !replay.safe()) {
+                throw new DiscordRestException(DiscordRestException.Kind.UNKNOWN_OUTCOME, status,
+                        response.body().path("code").asInt(0), route + ": " + status
+                        + " from Discord, which may have acted before failing; not repeated", null);
+            }
             if (status >= 500 && ++failures <= options.retries()) {
                 log.debug("{}: {} from Discord, retry {}", route, status, failures);
+                unknown = true;
                 backoff(failures);
                 continue;
+            }
+            int code = response.body().path("code").asInt(0);
+            if (unknown && replay.doneCodes().contains(code)) {
+                log.debug("{}: {} on a repeat means the earlier attempt worked", route, code);
+                return response;
             }
             if (status == 401 || status == 403) {
                 invalid.record();
             }
             throw httpError(route, response);
         }
+    }
+
+    /** Whether the request certainly never reached Discord (no connection was made), so a repeat is harmless. */
+    private static boolean neverSent(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #execute} and the body as JSON ({@code MissingNode} for 204). */

@@ -18,6 +18,11 @@ public final class DiscordRestException extends RuntimeException {
         TIMEOUT,
         /** The connection failed, after the retries. */
         IO,
+        /**
+         * The request went out but its outcome is unknown (timeout, connection lost, 5xx), and it is not safe to
+         * repeat (see {@link Replay}): Discord may or may not have acted.
+         */
+        UNKNOWN_OUTCOME,
         /** The calling thread was interrupted while waiting. */
         INTERRUPTED
     }

@@ -36,9 +36,12 @@ public final class CommandRunner {
 
     /** Runs the command; returns normally whatever happened. */
     public void run(CommandRequest request) {
+        // Unknown commands are answered privately, so their deferral is private too.
+        boolean privateReplies = services.registry().find(request.command())
+                .map(e -> e.spec().privateReplies()).orElse(true);
         Responder responder = request.interaction() != null
-                ? new InteractionResponder(services.discord(), request.interaction(), services.timers(),
-                        services.deferAfter())
+                ? new InteractionResponder(services.discord(), request.interaction(), request.redelivered(),
+                        privateReplies, services.timers(), services.deferAfter())
                 : new MessageResponder(services.discord(), request.channelId(), request.messageId());
         InvocationContext ctx = new InvocationContext(request, services, responder);
         try {
@@ -50,8 +53,14 @@ public final class CommandRunner {
             } catch (CommandException e) {
                 ctx.replyPrivately(e.getMessage());
             } catch (DiscordRestException e) {
-                log.warn("{}: Discord refused a call: {}", describe(request), e.getMessage());
-                ctx.replyPrivately(discordFailure(e));
+                if (e.kind() == DiscordRestException.Kind.UNKNOWN_OUTCOME) {
+                    // Discord may have done it (the reply may be there): saying it failed could be wrong, and
+                    // another message is what exactly-once answers avoid.
+                    log.warn("{}: {}", describe(request), e.getMessage());
+                } else {
+                    log.warn("{}: Discord refused a call: {}", describe(request), e.getMessage());
+                    ctx.replyPrivately(discordFailure(e));
+                }
             } catch (HubApiException e) {
                 log.warn("{}: hub REST failed: {}", describe(request), e.getMessage());
                 ctx.replyPrivately("I can't reach my cache right now; try again in a moment.");

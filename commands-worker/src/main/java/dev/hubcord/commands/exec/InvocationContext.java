@@ -98,7 +98,8 @@ final class InvocationContext implements CommandContext, Resolver {
 
     private void answer(String content, boolean privately) {
         String text = content.length() > 2000 ? content.substring(0, 1997) + "..." : content;
-        once("reply#" + replies++, () -> responder.reply(text, privately));
+        String step = "reply#" + replies++;
+        once(step, () -> responder.reply(text, privately, step));
     }
 
     @Override

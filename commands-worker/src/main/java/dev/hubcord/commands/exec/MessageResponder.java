@@ -1,8 +1,13 @@
 package dev.hubcord.commands.exec;
 
 import dev.hubcord.commands.discord.DiscordApi;
+import dev.hubcord.commands.discord.Nonces;
 
-/** Prefix commands: each answer is a reply to the invoking message (without pinging its author). */
+/**
+ * Prefix commands: each answer is a reply to the invoking message (without pinging its author), with a nonce
+ * derived from the invoking message and the answer's step and {@code enforce_nonce}, so that a rerun after a
+ * worker died (or a retry after a timeout) gets Discord's first message back instead of posting a second.
+ */
 final class MessageResponder implements Responder {
 
     private final DiscordApi discord;
@@ -16,8 +21,9 @@ final class MessageResponder implements Responder {
     }
 
     @Override
-    public void reply(String content, boolean privately) {
-        discord.createMessage(channelId, DiscordApi.message(content), messageId);
+    public void reply(String content, boolean privately, String step) {
+        String nonce = messageId == null ? null : Nonces.of("message:" + messageId, step);
+        discord.createMessage(channelId, DiscordApi.message(content), messageId, nonce);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.hubcord.commands.discord.DiscordRest;
 import dev.hubcord.commands.discord.RestOptions;
 import dev.hubcord.commands.testing.CacheMirror;
 import dev.hubcord.commands.testing.World;
+import dev.hubcord.discordsim.population.SimChannel;
 import dev.hubcord.discordsim.rest.RestConfig;
 import dev.hubcord.discordsim.rest.RestExchange;
 import java.io.IOException;
@@ -49,6 +50,7 @@ class WorkerProcessIT {
     @BeforeEach
     void reset() {
         world.sim.control().setRestConfig(RestConfig.defaults());
+        world.sim.control().delayRest("messages", 0, 0);
     }
 
     @Test
@@ -79,6 +81,40 @@ class WorkerProcessIT {
         world.sim.control().events().memberAdd(world.guild.id(), world.minemidnight);
         world.guild.unban(world.minemidnight);
         world.mirror(world.guild);
+    }
+
+    @Test
+    void aReplyPostedByAWorkerKilledBeforeItsAnswerCameIsNotPostedAgain() throws Exception {
+        // A channel of its own: a command left over from another test (redelivered to A when it connects) answers
+        // in #general and must neither take the delay nor queue in front of this reply.
+        long channel = world.guild.snapshot().channels().stream().filter(c -> c.type() == SimChannel.TEXT)
+                .filter(c -> c.overwrites().isEmpty() && c.id() != world.general).findFirst().orElseThrow().id();
+        String messageId;
+        try (WorkerProcess a = WorkerProcess.start(dir, "worker-e", world.workerSettings())) {
+            // A's reply takes effect at once, but Discord's answer would come only after A is dead.
+            world.sim.control().delayRest("messages", channel, 60_000, 1);
+            messageId = world.command(channel, world.plain, "help", "");
+            long trigger = Long.parseUnsignedLong(messageId);
+            await().atMost(Duration.ofSeconds(15)).until(() -> world.sim.control().messages().stream()
+                    .anyMatch(m -> m.replyTo() == trigger));
+            a.kill();
+        }
+        try (WorkerProcess b = WorkerProcess.start(dir, "worker-f", world.workerSettings())) {
+            // B reruns it (the journal has no reply#0), with the same nonce: Discord hands back A's message.
+            await().atMost(Duration.ofSeconds(20)).until(() -> replyRequests(channel, messageId).size() == 2
+                    && replyRequests(channel, messageId).getLast().status() == 200);
+        }
+        List<RestExchange.Recorded> sent = replyRequests(channel, messageId);
+        assertThat(World.json(sent.getFirst().body()).path("nonce").asText())
+                .isEqualTo(World.json(sent.getLast().body()).path("nonce").asText());
+        long trigger = Long.parseUnsignedLong(messageId);
+        assertThat(world.sim.control().messages()).filteredOn(m -> m.replyTo() == trigger).hasSize(1);
+    }
+
+    private static List<RestExchange.Recorded> replyRequests(long channel, String messageId) {
+        return world.requests("POST", "/channels/" + channel + "/messages").stream()
+                .filter(r -> World.json(r.body()).path("message_reference").path("message_id").asText()
+                        .equals(messageId)).toList();
     }
 
     @Test

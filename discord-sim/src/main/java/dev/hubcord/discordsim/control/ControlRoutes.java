@@ -11,6 +11,7 @@ import dev.hubcord.discordsim.population.SimGuild;
 import dev.hubcord.discordsim.population.Snowflakes;
 import dev.hubcord.discordsim.rest.RestConfig;
 import dev.hubcord.discordsim.rest.RestExchange;
+import dev.hubcord.discordsim.rest.SentMessage;
 import java.util.function.Function;
 
 /**
@@ -60,6 +61,7 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
                         ? gw.received(Long.parseLong(r.queryParam("connection")))
                         : gw.receivedByShard(Integer.parseInt(require(r.queryParam("shard"), "shard")))));
                 case "guilds" -> ok(guilds(r.queryParam("shards")));
+                case "messages" -> ok(messages(r.queryParam("channel_id")));
                 default -> notFound();
             };
         }
@@ -78,7 +80,8 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
             return switch (head) {
                 case "dispatch" -> ok(Json.obj().put("delivered", dispatch(body)));
                 case "messages" -> ok(control.events().messageCreate(id(body, "channel_id"), id(body, "author_id"),
-                        body.path("content").asText("")));
+                        body.path("content").asText(""), body.hasNonNull("nonce") ? body.get("nonce").asText()
+                                : null));
                 case "interactions" -> {
                     SimEvents.CreatedInteraction i = control.events().interactionCreate(id(body, "channel_id"),
                             id(body, "user_id"), require(body.path("name").textValue(), "name"), body.get("options"));
@@ -93,6 +96,10 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
         }
         if (head.equals("rest") && p.length >= 2) {
             return restRoute(r, m, p);
+        }
+        if (head.equals("messages") && p.length == 1 && m.equals("DELETE")) {
+            control.clearMessages();
+            return RestExchange.Response.noContent();
         }
         return notFound();
     }
@@ -110,6 +117,11 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
             control.setRestConfig(control.restConfig().withGlobal(body.path("limit").asInt(50),
                     body.path("window_ms").asLong(1000)));
             return ok(Json.MAPPER.valueToTree(control.restConfig()));
+        }
+        if (p[1].equals("delays") && p.length == 3 && m.equals("POST")) {
+            long in = body.has("id") ? id(body, "id") : 0;
+            control.delayRest(p[2], in, body.path("delay_ms").asLong(0), body.path("count").asInt(1));
+            return RestExchange.Response.noContent();
         }
         if (p[1].equals("buckets") && p.length == 3 && m.equals("POST")) {
             control.setRestConfig(control.restConfig().withBucket(p[2], new RestConfig.BucketLimit(
@@ -157,6 +169,33 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
             return control.dispatchToShard(body.path("shard").asInt(), type, d);
         }
         return control.dispatchWithoutGuild(type, d);
+    }
+
+    /** The message record in snake_case with string snowflakes, optionally of one channel. */
+    private ArrayNode messages(String channel) {
+        long only = channel == null ? 0 : Long.parseUnsignedLong(channel);
+        ArrayNode list = Json.arr();
+        for (SentMessage sm : control.messages()) {
+            if (only != 0 && sm.channelId() != only) {
+                continue;
+            }
+            ObjectNode o = list.addObject();
+            o.put("id", Json.id(sm.id()));
+            o.put("channel_id", Json.id(sm.channelId()));
+            o.put("guild_id", sm.guildId() == 0 ? null : Json.id(sm.guildId()));
+            o.put("author_id", Json.id(sm.authorId()));
+            o.put("kind", sm.kind().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("interaction_id", sm.interactionId() == 0 ? null : Json.id(sm.interactionId()));
+            o.put("reply_to", sm.replyTo() == 0 ? null : Json.id(sm.replyTo()));
+            o.put("nonce", sm.nonce());
+            o.put("content", sm.content());
+            o.put("flags", sm.flags());
+            o.put("ephemeral", sm.ephemeral());
+            o.put("deleted", sm.deleted());
+            sm.history().forEach(o.putArray("history")::add);
+            o.put("at_millis", sm.atMillis());
+        }
+        return list;
     }
 
     private ArrayNode guilds(String shards) {

@@ -7,6 +7,8 @@ import dev.hubcord.discordsim.population.Population;
 import dev.hubcord.discordsim.rest.Rest;
 import dev.hubcord.discordsim.rest.RestConfig;
 import dev.hubcord.discordsim.rest.RestExchange;
+import dev.hubcord.discordsim.rest.SentMessage;
+import dev.hubcord.discordsim.rest.SentMessages;
 import dev.hubcord.discordsim.voice.VoiceServer;
 import java.util.List;
 
@@ -73,6 +75,32 @@ public final class SimControl {
     /** 401, 403 and non-shared 429 responses so far (Discord bans IPs at 10,000 per 10 minutes). */
     public int invalidRestRequests() {
         return rest.invalidRequestCount();
+    }
+
+    /**
+     * Every message created so far (user messages, bot messages, interaction responses, follow-ups), oldest first,
+     * with edits and deletions; at most {@link SentMessages#MAX_MESSAGES}.
+     */
+    public List<SentMessage> messages() {
+        return rest.context().messages().all();
+    }
+
+    public void clearMessages() {
+        rest.context().messages().clear();
+    }
+
+    /**
+     * Answers the next {@code count} requests of a rate-limit bucket ({@code messages}, {@code webhooks},
+     * {@code interaction_callback}, {@code bans}, ...) {@code delayMs} late; they take effect at once, so a client
+     * with a shorter timeout sees an unknown outcome. A count of 0 clears it.
+     */
+    public void delayRest(String bucket, long delayMs, int count) {
+        rest.delay(bucket, 0, delayMs, count);
+    }
+
+    /** Like {@link #delayRest(String, long, int)}, for requests in one channel or guild only. */
+    public void delayRest(String bucket, long channelOrGuildId, long delayMs, int count) {
+        rest.delay(bucket, channelOrGuildId, delayMs, count);
     }
 
     public RestConfig restConfig() {

@@ -2,6 +2,7 @@ package dev.hubcord.discordsim.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hubcord.discordsim.SimException;
 import dev.hubcord.discordsim.gateway.Gateway;
 import dev.hubcord.discordsim.gateway.Intents;
@@ -18,6 +19,7 @@ import dev.hubcord.discordsim.population.SimRole;
 import dev.hubcord.discordsim.population.SimUser;
 import dev.hubcord.discordsim.rest.Interactions;
 import dev.hubcord.discordsim.rest.RestContext;
+import dev.hubcord.discordsim.rest.SentMessage;
 import java.util.List;
 
 /**
@@ -44,9 +46,18 @@ public final class SimEvents {
 
     /** A user writes in a guild text channel: MESSAGE_CREATE (GUILD_MESSAGES; content per MESSAGE_CONTENT). */
     public ObjectNode messageCreate(long channelId, long authorId, String content) {
+        return messageCreate(channelId, authorId, content, null);
+    }
+
+    /**
+     * Like {@link #messageCreate(long, long, String)}, with the {@code nonce} a user's client sends (echoed in the
+     * message, and remembered for the window like a bot's; null = none).
+     */
+    public ObjectNode messageCreate(long channelId, long authorId, String content, String nonce) {
         SimGuild guild = guildOfChannel(channelId);
         return rest.postMessage(guild, channelId, population.requireUser(authorId),
-                MessagePayloads.Content.text(content), 0, false);
+                MessagePayloads.Content.text(content), 0, false, new RestContext.Origin(SentMessage.Kind.USER, 0,
+                        nonce == null ? null : TextNode.valueOf(nonce), false, null));
     }
 
     /** What {@link #interactionCreate} hands out: the INTERACTION_CREATE payload and the interaction's id and token. */

@@ -10,7 +10,10 @@ import java.util.Set;
 
 /**
  * Interaction responses: the callback (3 s deadline, single acknowledgement, optional {@code with_response}), the
- * follow-up webhook and editing {@code @original}. None of these need bot authorization; the token is the key.
+ * follow-up webhook, editing and deleting {@code @original}. None of these need bot authorization; the token is the
+ * key. As Discord documents it, a follow-up sent while the deferred response is still loading edits that response
+ * instead (its ephemeral flag is ignored: a message's visibility never changes), so the visibility of a deferred
+ * answer is the one the deferral chose.
  */
 final class InteractionRoutes {
 
@@ -49,7 +52,7 @@ final class InteractionRoutes {
             MessagePayloads.Content content = type == 4 ? MessagePayloads.Content.of(data)
                     : new MessagePayloads.Content("", null, null, false, LOADING | (data.path("flags").asInt(0)
                             & EPHEMERAL));
-            message = respond(state, content);
+            message = respond(state, content, SentMessage.Kind.INTERACTION_RESPONSE);
             state.setOriginal(message);
         }
         if (!"true".equals(request.queryParam("with_response"))) {
@@ -70,11 +73,11 @@ final class InteractionRoutes {
         return RestExchange.Response.json(200, r);
     }
 
-    private ObjectNode respond(Interactions.State state, MessagePayloads.Content content) {
+    private ObjectNode respond(Interactions.State state, MessagePayloads.Content content, SentMessage.Kind kind) {
         SimGuild guild = ctx.population().requireGuild(state.guildId());
         boolean ephemeral = (content.flags() & EPHEMERAL) != 0;
         return ctx.postMessage(guild, state.channelId(), ctx.population().bot(), content, ctx.applicationId(),
-                ephemeral);
+                ephemeral, RestContext.Origin.interaction(kind, state.id()));
     }
 
     private Interactions.State webhookState(Map<String, String> params) {
@@ -98,7 +101,11 @@ final class InteractionRoutes {
         if (content.empty()) {
             return RestExchange.Response.error(400, 50006, "Cannot send an empty message");
         }
-        return RestExchange.Response.json(200, respond(state, content));
+        ObjectNode original = state.original();
+        if (original != null && (original.path("flags").asInt() & LOADING) != 0) {
+            return RestExchange.Response.json(200, edit(state, original, body)); // Discord's compatibility rule
+        }
+        return RestExchange.Response.json(200, respond(state, content, SentMessage.Kind.FOLLOW_UP));
     }
 
     RestExchange.Response editOriginal(RestExchange.Request request, Map<String, String> params) {
@@ -114,6 +121,43 @@ final class InteractionRoutes {
         if (body == null) {
             return RestExchange.Response.error(400, 50109, "The request body contains invalid JSON.");
         }
+        return RestExchange.Response.json(200, edit(state, original, body));
+    }
+
+    /** {@code GET /webhooks/{app}/{token}/messages/@original}: the response message as it is now. */
+    RestExchange.Response getOriginal(RestExchange.Request request, Map<String, String> params) {
+        Interactions.State state = webhookState(params);
+        if (state == null) {
+            return RestExchange.Response.error(404, 10015, "Unknown Webhook");
+        }
+        ObjectNode original = state.original();
+        return original == null ? RestExchange.Response.error(404, 10008, "Unknown Message")
+                : RestExchange.Response.json(200, original);
+    }
+
+    /** {@code DELETE /webhooks/{app}/{token}/messages/@original}: 204, MESSAGE_DELETE unless it was ephemeral. */
+    RestExchange.Response deleteOriginal(RestExchange.Request request, Map<String, String> params) {
+        Interactions.State state = webhookState(params);
+        if (state == null) {
+            return RestExchange.Response.error(404, 10015, "Unknown Webhook");
+        }
+        ObjectNode original = state.original();
+        if (original == null) {
+            return RestExchange.Response.error(404, 10008, "Unknown Message");
+        }
+        state.setOriginal(null);
+        ctx.messages().deleted(Long.parseUnsignedLong(original.path("id").asText()));
+        if ((original.path("flags").asInt() & EPHEMERAL) == 0) {
+            ObjectNode d = Json.obj();
+            d.put("id", original.path("id").asText());
+            d.put("channel_id", original.path("channel_id").asText());
+            d.put("guild_id", Json.id(state.guildId()));
+            ctx.gateway().dispatchToGuild(state.guildId(), "MESSAGE_DELETE", d);
+        }
+        return RestExchange.Response.noContent();
+    }
+
+    private ObjectNode edit(Interactions.State state, ObjectNode original, JsonNode body) {
         ObjectNode edited = original.deepCopy();
         if (body.has("content")) {
             edited.put("content", body.path("content").asText(""));
@@ -126,9 +170,10 @@ final class InteractionRoutes {
         edited.put("flags", edited.path("flags").asInt() & ~LOADING);
         edited.put("edited_timestamp", Json.timestamp(System.currentTimeMillis()));
         state.setOriginal(edited);
+        ctx.messages().edited(edited);
         if ((edited.path("flags").asInt() & EPHEMERAL) == 0) {
             ctx.gateway().dispatchToGuild(state.guildId(), "MESSAGE_UPDATE", edited);
         }
-        return RestExchange.Response.json(200, edited);
+        return edited;
     }
 }

@@ -8,10 +8,14 @@ import dev.hubcord.discordsim.population.SimGuild;
 import dev.hubcord.discordsim.population.SimMember;
 import java.util.Map;
 
-/** {@code POST /channels/{channel.id}/messages}: validation, the bot's channel permissions, MESSAGE_CREATE. */
+/**
+ * {@code POST /channels/{channel.id}/messages}: validation, the bot's channel permissions, {@code nonce} with
+ * {@code enforce_nonce}, MESSAGE_CREATE.
+ */
 final class MessageRoutes {
 
     private static final int MAX_CONTENT = 2000;
+    private static final int MAX_NONCE = 25;
 
     private final RestContext ctx;
 
@@ -28,6 +32,10 @@ final class MessageRoutes {
         JsonNode body = RestContext.body(request);
         if (body == null) {
             return RestExchange.Response.error(400, 50109, "The request body contains invalid JSON.");
+        }
+        RestExchange.Response badNonce = validateNonce(body);
+        if (badNonce != null) {
+            return badNonce;
         }
         MessagePayloads.Content content = MessagePayloads.Content.of(body);
         if (content.text().length() > MAX_CONTENT) {
@@ -50,7 +58,34 @@ final class MessageRoutes {
                 || (reply && (perms & Permissions.READ_MESSAGE_HISTORY) == 0)) {
             return RestExchange.Response.error(403, 50013, "Missing Permissions");
         }
+        JsonNode nonce = body.hasNonNull("nonce") ? body.get("nonce") : null;
+        String replyTo = body.path("message_reference").path("message_id").asText(null);
+        RestContext.Origin origin = new RestContext.Origin(SentMessage.Kind.MESSAGE, 0, nonce,
+                body.path("enforce_nonce").asBoolean(false), reply ? replyTo : null);
         return RestExchange.Response.json(200,
-                ctx.postMessage(guild, channelId, ctx.population().bot(), content, 0, false));
+                ctx.postMessage(guild, channelId, ctx.population().bot(), content, 0, false, origin));
+    }
+
+    /**
+     * {@code nonce}: an integer or a string of at most 25 characters (null = none); {@code enforce_nonce}: a
+     * boolean. Anything else is 50035 with the field's error, as Discord reports form errors.
+     */
+    private static RestExchange.Response validateNonce(JsonNode body) {
+        JsonNode nonce = body.path("nonce");
+        if (nonce.isTextual() || nonce.isIntegralNumber()) {
+            if (nonce.asText().length() > MAX_NONCE) {
+                return RestExchange.Response.invalidForm("nonce", "BASE_TYPE_MAX_LENGTH",
+                        "Must be " + MAX_NONCE + " or fewer in length.");
+            }
+        } else if (!nonce.isMissingNode() && !nonce.isNull()) {
+            return RestExchange.Response.invalidForm("nonce", "NONCE_TYPE_INVALID",
+                    "Nonce must be a string or integer.");
+        }
+        JsonNode enforce = body.path("enforce_nonce");
+        if (!enforce.isMissingNode() && !enforce.isNull() && !enforce.isBoolean()) {
+            return RestExchange.Response.invalidForm("enforce_nonce", "BASE_TYPE_BOOLEAN",
+                    "Must be either true or false.");
+        }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.hubcord.discordsim.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.discordsim.SimException;
 import dev.hubcord.discordsim.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,11 @@ public final class Rest {
     private final RateLimiter limiter;
     private final List<Route> routes = new ArrayList<>();
     private final List<RestExchange.Recorded> recorded = new ArrayList<>();
+    private final RestDelays delays = new RestDelays();
     private int invalidRequests;
+
+    /** A response and how long to hold it back before writing it (a test's {@link #delay}); 0 = at once. */
+    public record Timed(RestExchange.Response response, long delayMs) {}
 
     public Rest(RestConfig config, RestContext.Factory contextFactory) {
         this.limiter = new RateLimiter(config);
@@ -38,6 +43,10 @@ public final class Rest {
                 interactions::followUp));
         routes.add(new Route("PATCH", "webhooks/{webhook_id}/{webhook_token}/messages/@original", "webhooks", false,
                 true, interactions::editOriginal));
+        routes.add(new Route("GET", "webhooks/{webhook_id}/{webhook_token}/messages/@original", "webhooks", false,
+                true, interactions::getOriginal));
+        routes.add(new Route("DELETE", "webhooks/{webhook_id}/{webhook_token}/messages/@original", "webhooks", false,
+                true, interactions::deleteOriginal));
         routes.add(new Route("PUT", "guilds/{guild_id}/bans/{user_id}", "bans", true, false, moderation::ban));
         routes.add(new Route("DELETE", "guilds/{guild_id}/bans/{user_id}", "bans", true, false, moderation::unban));
         // search before {user_id}: the first template that fits a path and method wins
@@ -57,14 +66,31 @@ public final class Rest {
     }
 
     public RestExchange.Response handle(RestExchange.Request request) {
-        RestExchange.Response response = route(request);
-        record(request, response);
-        return response;
+        return handleTimed(request).response();
     }
 
-    private RestExchange.Response route(RestExchange.Request request) {
+    /** Handles a request; the caller writes the response after {@code delayMs} (the server schedules it). */
+    public Timed handleTimed(RestExchange.Request request) {
+        Timed timed = route(request);
+        record(request, timed.response());
+        return timed;
+    }
+
+    /**
+     * Answers the next {@code count} requests of a bucket ({@code messages}, {@code webhooks}, ...) in the channel or
+     * guild {@code resourceId} (0: any) only after {@code delayMs}; they take effect at once. A count of 0 clears it.
+     */
+    public void delay(String bucket, long resourceId, long delayMs, int count) {
+        if (!limiter.config().buckets().containsKey(bucket)) {
+            throw new SimException(SimException.Kind.NOT_FOUND, "unknown bucket " + bucket + "; known: "
+                    + limiter.config().buckets().keySet());
+        }
+        delays.set(bucket, resourceId, delayMs, count);
+    }
+
+    private Timed route(RestExchange.Request request) {
         if (!request.path().startsWith(PREFIX)) {
-            return RestExchange.Response.error(404, 0, "404: Not Found");
+            return new Timed(RestExchange.Response.error(404, 0, "404: Not Found"), 0);
         }
         String path = request.path().substring(PREFIX.length());
         boolean pathKnown = false;
@@ -80,20 +106,20 @@ public final class Rest {
             String auth = request.header("authorization");
             boolean authorized = auth != null && auth.equals("Bot " + ctx.token());
             if (route.auth() && !authorized) {
-                return RestExchange.Response.error(401, 0, "401: Unauthorized");
+                return new Timed(RestExchange.Response.error(401, 0, "401: Unauthorized"), 0);
             }
             Map<String, String> headers = new LinkedHashMap<>();
             RestExchange.Response limited = limiter.acquire(route, Route.majorParameter(params),
                     authorized ? ctx.token() : null, headers);
             if (limited != null) {
-                return limited;
+                return new Timed(limited, 0);
             }
             RestExchange.Response response = route.handler().handle(request, params);
             response.headers().putAll(headers);
-            return response;
+            return new Timed(response, delays.take(route.bucket(), Route.majorParameter(params)));
         }
-        return pathKnown ? RestExchange.Response.error(405, 0, "405: Method Not Allowed")
-                : RestExchange.Response.error(404, 0, "404: Not Found");
+        return new Timed(pathKnown ? RestExchange.Response.error(405, 0, "405: Method Not Allowed")
+                : RestExchange.Response.error(404, 0, "404: Not Found"), 0);
     }
 
     private RestExchange.Response gateway() {

@@ -14,13 +14,16 @@ import java.util.Map;
  * @param buckets limits by bucket name (see {@link #defaultBuckets()} for the names)
  * @param interactionDeadlineMs the first callback must arrive within this (real: 3 s), else 404/10062
  * @param interactionTokenTtlMs follow-ups and edits of {@code @original} work this long (real: 15 min)
+ * @param nonceWindowMs how long a message's nonce is remembered for {@code enforce_nonce} (real: "the past few
+ *     minutes", unpublished; default 5 min)
  */
 public record RestConfig(
         int globalLimit,
         long globalWindowMs,
         Map<String, BucketLimit> buckets,
         long interactionDeadlineMs,
-        long interactionTokenTtlMs) {
+        long interactionTokenTtlMs,
+        long nonceWindowMs) {
 
     /** One bucket: {@code limit} requests per {@code windowMs} per major parameter. */
     public record BucketLimit(int limit, long windowMs, boolean shared) {
@@ -39,6 +42,9 @@ public record RestConfig(
         buckets = Map.copyOf(merged);
         if (globalLimit < 1 || globalWindowMs < 1) {
             throw new SimException(SimException.Kind.CONFIG, "global limit and window must be positive");
+        }
+        if (nonceWindowMs < 1) {
+            throw new SimException(SimException.Kind.CONFIG, "nonceWindowMs must be positive");
         }
     }
 
@@ -59,20 +65,26 @@ public record RestConfig(
     }
 
     public static RestConfig defaults() {
-        return new RestConfig(50, 1_000, Map.of(), 3_000, 900_000);
+        return new RestConfig(50, 1_000, Map.of(), 3_000, 900_000, 300_000);
     }
 
     public RestConfig withGlobal(int limit, long windowMs) {
-        return new RestConfig(limit, windowMs, buckets, interactionDeadlineMs, interactionTokenTtlMs);
+        return new RestConfig(limit, windowMs, buckets, interactionDeadlineMs, interactionTokenTtlMs, nonceWindowMs);
     }
 
     public RestConfig withBucket(String name, BucketLimit limit) {
         Map<String, BucketLimit> b = new LinkedHashMap<>(buckets);
         b.put(name, limit);
-        return new RestConfig(globalLimit, globalWindowMs, b, interactionDeadlineMs, interactionTokenTtlMs);
+        return new RestConfig(globalLimit, globalWindowMs, b, interactionDeadlineMs, interactionTokenTtlMs,
+                nonceWindowMs);
     }
 
     public RestConfig withInteractionTimes(long deadlineMs, long tokenTtlMs) {
-        return new RestConfig(globalLimit, globalWindowMs, buckets, deadlineMs, tokenTtlMs);
+        return new RestConfig(globalLimit, globalWindowMs, buckets, deadlineMs, tokenTtlMs, nonceWindowMs);
+    }
+
+    public RestConfig withNonceWindow(long windowMs) {
+        return new RestConfig(globalLimit, globalWindowMs, buckets, interactionDeadlineMs, interactionTokenTtlMs,
+                windowMs);
     }
 }

@@ -15,17 +15,60 @@ import java.util.function.Supplier;
 
 /** What route handlers share: the world, the gateway for side effects, interactions and identity. */
 public record RestContext(Population population, Gateway gateway, Interactions interactions,
-        Supplier<RestConfig> config, String token, long applicationId, Supplier<String> gatewayUrl) {
+        SentMessages messages, Nonces nonces, Supplier<RestConfig> config, String token, long applicationId,
+        Supplier<String> gatewayUrl) {
 
     /**
-     * Creates a guild message and dispatches MESSAGE_CREATE to the guild's shard (unless {@code ephemeral}).
-     * Mentions are taken from {@code <@id>} tokens in the text, as Discord parses them.
+     * Where a new message comes from, beyond its author: the kind recorded in {@link SentMessages}, the interaction
+     * (0 for none), the {@code nonce} to echo (null for none), whether to enforce it, and the message it replies to
+     * (null for none).
+     */
+    public record Origin(SentMessage.Kind kind, long interactionId, JsonNode nonce, boolean enforceNonce,
+            String replyTo) {
+
+        public static Origin of(SentMessage.Kind kind) {
+            return new Origin(kind, 0, null, false, null);
+        }
+
+        public static Origin interaction(SentMessage.Kind kind, long interactionId) {
+            return new Origin(kind, interactionId, null, false, null);
+        }
+
+        String nonceText() {
+            return nonce == null || nonce.isNull() ? null : nonce.asText();
+        }
+    }
+
+    /**
+     * Creates a guild message, records it, and dispatches MESSAGE_CREATE to the guild's shard (unless
+     * {@code ephemeral}). Mentions are taken from {@code <@id>} tokens in the text, as Discord parses them; a reply
+     * is type 19 with a {@code message_reference}; a nonce is echoed as given. With {@code enforceNonce}, a message
+     * this author created in this channel with this nonce within the window is returned instead, and nothing is
+     * created, recorded or dispatched.
      */
     public ObjectNode postMessage(SimGuild guild, long channelId, SimUser author, MessagePayloads.Content content,
-            long webhookId, boolean ephemeral) {
+            long webhookId, boolean ephemeral, Origin origin) {
+        return nonces.createOnce(author.id(), channelId, origin.nonceText(), origin.enforceNonce(),
+                () -> create(guild, channelId, author, content, webhookId, ephemeral, origin));
+    }
+
+    private ObjectNode create(SimGuild guild, long channelId, SimUser author, MessagePayloads.Content content,
+            long webhookId, boolean ephemeral, Origin origin) {
         SimMember member = webhookId != 0 ? null : guild.member(author.id()).orElse(null);
         ObjectNode message = MessagePayloads.message(population.newId(), channelId, guild.id(), author, member,
                 content, mentions(content.text()), webhookId, applicationId);
+        if (origin.nonce() != null && !origin.nonce().isNull()) {
+            message.set("nonce", origin.nonce());
+        }
+        if (origin.replyTo() != null) {
+            message.put("type", 19);
+            ObjectNode ref = message.putObject("message_reference");
+            ref.put("type", 0);
+            ref.put("message_id", origin.replyTo());
+            ref.put("channel_id", Long.toUnsignedString(channelId));
+            ref.put("guild_id", Long.toUnsignedString(guild.id()));
+        }
+        messages.created(origin.kind(), origin.interactionId(), message);
         if (!ephemeral) {
             gateway.dispatchToGuild(guild.id(), "MESSAGE_CREATE", message);
         }

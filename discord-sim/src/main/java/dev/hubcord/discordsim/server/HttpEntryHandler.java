@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,16 @@ final class HttpEntryHandler extends SimpleChannelInboundHandler<FullHttpRequest
         if (upgrade && isGatewayPath(path)) {
             upgrade(ctx, req, qs, path.startsWith("/resume"));
         } else if (Rest.handles(path)) {
-            HttpResponses.write(ctx, req, rest.handle(HttpResponses.toRequest(req)));
+            Rest.Timed timed = rest.handleTimed(HttpResponses.toRequest(req));
+            if (timed.delayMs() > 0) {
+                // A test made this route slow: the effect happened, the answer comes late (on the event loop's
+                // timer, never blocking it). req is released when channelRead0 returns, so keep what write needs.
+                boolean keepAlive = HttpUtil.isKeepAlive(req);
+                ctx.executor().schedule(() -> HttpResponses.write(ctx, keepAlive, timed.response()),
+                        timed.delayMs(), TimeUnit.MILLISECONDS);
+            } else {
+                HttpResponses.write(ctx, req, timed.response());
+            }
         } else if (path.startsWith("/_sim/")) {
             control(ctx, req);
         } else {

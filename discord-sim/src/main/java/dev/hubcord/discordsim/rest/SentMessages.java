@@ -1,0 +1,105 @@
+package dev.hubcord.discordsim.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every message the simulator created (user messages from the control API, bot messages, interaction responses and
+ * follow-ups) with what later happened to it (edits, deletion), so that tests can count replies and check who could
+ * see what. Bounded: past {@link #MAX_MESSAGES} the oldest record is dropped ({@link #dropped()} counts them), which
+ * a test of 100,000 messages must keep in mind.
+ */
+public final class SentMessages {
+
+    /** The most messages kept; the oldest goes first. */
+    public static final int MAX_MESSAGES = 100_000;
+    /** Earlier contents kept per message; a message edited more often keeps its latest ones. */
+    private static final int MAX_HISTORY = 16;
+
+    private final Map<Long, Entry> byId = new LinkedHashMap<>();
+    private long dropped;
+
+    /** Mutable state of one record; guarded by the enclosing {@link SentMessages}. */
+    private static final class Entry {
+        private final SentMessage.Kind kind;
+        private final long interactionId;
+        private final long at = System.currentTimeMillis();
+        private final List<String> history = new ArrayList<>();
+        private ObjectNode message;
+        private boolean deleted;
+
+        Entry(SentMessage.Kind kind, long interactionId, ObjectNode message) {
+            this.kind = kind;
+            this.interactionId = interactionId;
+            this.message = message;
+        }
+
+        SentMessage snapshot() {
+            ObjectNode m = message;
+            long replyTo = parse(m.path("message_reference").path("message_id").asText(""));
+            String nonce = m.hasNonNull("nonce") ? m.path("nonce").asText() : null;
+            return new SentMessage(parse(m.path("id").asText()), parse(m.path("channel_id").asText()),
+                    parse(m.path("guild_id").asText("")), parse(m.path("author").path("id").asText()), kind,
+                    interactionId, replyTo, nonce, m.path("content").asText(""), m.path("flags").asInt(0), deleted,
+                    List.copyOf(history), at);
+        }
+
+        private static long parse(String id) {
+            try {
+                return id.isEmpty() ? 0 : Long.parseUnsignedLong(id);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+    }
+
+    /** Records a newly created message. */
+    public synchronized void created(SentMessage.Kind kind, long interactionId, ObjectNode message) {
+        if (byId.size() >= MAX_MESSAGES) {
+            var eldest = byId.keySet().iterator();
+            eldest.next();
+            eldest.remove();
+            dropped++;
+        }
+        byId.put(Long.parseUnsignedLong(message.path("id").asText()), new Entry(kind, interactionId, message));
+    }
+
+    /** Records an edit: the new version replaces the message, the old content joins its history. */
+    public synchronized void edited(ObjectNode message) {
+        Entry e = byId.get(Long.parseUnsignedLong(message.path("id").asText()));
+        if (e != null) {
+            if (e.history.size() >= MAX_HISTORY) {
+                e.history.removeFirst();
+            }
+            e.history.add(e.message.path("content").asText(""));
+            e.message = message;
+        }
+    }
+
+    public synchronized void deleted(long messageId) {
+        Entry e = byId.get(messageId);
+        if (e != null) {
+            e.deleted = true;
+        }
+    }
+
+    /** Every recorded message, oldest first. */
+    public synchronized List<SentMessage> all() {
+        List<SentMessage> list = new ArrayList<>(byId.size());
+        byId.values().forEach(e -> list.add(e.snapshot()));
+        return list;
+    }
+
+    /** Records dropped to keep the bound. */
+    public synchronized long dropped() {
+        return dropped;
+    }
+
+    public synchronized void clear() {
+        byId.clear();
+        dropped = 0;
+    }
+}
