@@ -51,6 +51,7 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--identify-interval-ms", description = "IDENTIFY grant spacing per bucket (default 5000)") String identifyIntervalMs;
     @Option(names = "--io-threads", description = "event loop threads; 0 = one per core (default 0)") String ioThreads;
     @Option(names = "--transport", description = "socket transport: auto, io_uring or nio (default auto)") String transport;
+    @Option(names = "--player-states", description = "guilds whose player snapshot is kept for audio failover (default 10000)") String playerStates;
     @Option(names = "--cache-member-budget", description = "members the Discord cache holds before evicting (default 10000000)") String cacheMemberBudget;
 
     public static void main(String[] args) {
@@ -133,6 +134,7 @@ public final class HubMain implements Callable<Integer> {
         put(flags, Setting.HUB_IO_THREADS, ioThreads);
         put(flags, Setting.HUB_TRANSPORT, transport);
         put(flags, Setting.HUB_CACHE_MEMBER_BUDGET, cacheMemberBudget);
+        put(flags, Setting.HUB_PLAYER_STATES, playerStates);
         if (demo) {
             flags.put(Setting.HUB_DEMO.name(), "true");
         }

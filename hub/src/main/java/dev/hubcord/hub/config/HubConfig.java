@@ -22,6 +22,7 @@ public record HubConfig(
         int ioThreads,
         Transport transport,
         long cacheMemberBudget,
+        int playerStates,
         boolean demo) {
 
     /** The secret used in demo mode when none is configured. */
@@ -64,6 +65,7 @@ public record HubConfig(
                 layers.integer(Setting.HUB_IO_THREADS, 0, 1024),
                 Transport.parse(values.get(Setting.HUB_TRANSPORT)),
                 layers.longInteger(Setting.HUB_CACHE_MEMBER_BUDGET, 0, 10_000_000_000L),
+                layers.integer(Setting.HUB_PLAYER_STATES, 1, 10_000_000),
                 demo);
     }
 
@@ -75,7 +77,7 @@ public record HubConfig(
     public HubConfig withPort(int newPort) {
         return new HubConfig(host, newPort, secret, heartbeatIntervalMs, resumeTimeoutMs, maxPayloadBytes, shardCount,
                 rateLimit, rateLimitGraceMs, replayBuffer, pendingLimit, requestTimeoutMs, identifyIntervalMs, ioThreads, transport,
-                cacheMemberBudget, demo);
+                cacheMemberBudget, playerStates, demo);
     }
 
     @Override
@@ -83,6 +85,6 @@ public record HubConfig(
         return "HubConfig[host=" + host + ", port=" + port + ", secret=<hidden>, heartbeatIntervalMs="
                 + heartbeatIntervalMs + ", resumeTimeoutMs=" + resumeTimeoutMs + ", maxPayloadBytes=" + maxPayloadBytes
                 + ", shardCount=" + shardCount + ", rateLimit=" + rateLimit + ", replayBuffer=" + replayBuffer
-                + ", pendingLimit=" + pendingLimit + ", cacheMemberBudget=" + cacheMemberBudget + ", demo=" + demo + "]";
+                + ", pendingLimit=" + pendingLimit + ", cacheMemberBudget=" + cacheMemberBudget + ", playerStates=" + playerStates + ", demo=" + demo + "]";
     }
 }

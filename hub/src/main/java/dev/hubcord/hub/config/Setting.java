@@ -18,6 +18,7 @@ public enum Setting {
     HUB_IO_THREADS("0", "Netty event loop threads; 0 means one per core"),
     HUB_TRANSPORT("auto", "socket transport: io_uring, nio, or auto (io_uring where the kernel allows it, else nio)"),
     HUB_CACHE_MEMBER_BUDGET("10000000", "members the Discord cache holds before evicting least recently used ones"),
+    HUB_PLAYER_STATES("10000", "guilds whose latest audio player snapshot the hub keeps for failover; past it the least recently used is dropped"),
     HUB_DEMO("false", "local demo mode: a fixed demo secret when none is set, bound to 127.0.0.1");
 
     private final String defaultValue;
