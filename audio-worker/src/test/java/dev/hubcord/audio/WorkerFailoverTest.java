@@ -1,17 +1,27 @@
 package dev.hubcord.audio;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubcord.audio.testing.Failover;
 import dev.hubcord.audio.testing.Harness;
+import dev.hubcord.discordsim.voice.VoiceServerConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A worker that leaves (closes its hub session) mid-track: the hub redelivers the guild's held PLAYER_JOIN to the
- * other worker, which rejoins voice and restores the queue from the commands side's snapshot. The cross-process
- * variant with a killed process is {@code AudioWorkerIT}.
+ * A worker that leaves (closes its hub session) mid-track: the hub hands the guild to the other worker as a
+ * PLAYER_JOIN marked redelivered, and that worker rejoins voice and restores the player from the hub's snapshot
+ * (PLAYER_RECOVER). Also a hub restart: the worker that plays a guild claims it on its new session, so commands keep
+ * reaching it. The cross-process variant with a killed process is {@code AudioWorkerIT}.
  */
 class WorkerFailoverTest {
+
+    private static final long GUILD = Long.parseLong(Failover.GUILD);
 
     @TempDir
     Path dir;
@@ -25,6 +35,68 @@ class WorkerFailoverTest {
             long position = h.snapshots.get(Failover.GUILD).path("position").asLong();
             first.close();
             Failover.assertContinuesOnSecondWorker(h, ssrc, position);
+        }
+    }
+
+    @Test
+    void aPausedGuildMovesWithItsPositionVolumeRepeatAndQueue() throws Exception {
+        try (Harness h = new Harness()) {
+            AudioWorker first = h.startWorker("audio-a");
+            int ssrc = Failover.startOnFirstWorker(h, dir);
+            h.request("PLAYER_VOLUME", Failover.GUILD, Map.of("volume", 30));
+            h.request("PLAYER_QUEUE", Failover.GUILD, Map.of("action", "repeat", "mode", "queue"));
+            JsonNode paused = h.request("PLAYER_PAUSE", Failover.GUILD, Map.of("paused", true)).path("player");
+            long pausedAt = paused.path("position").asLong();
+            // the hub has the paused state once the commands side saw it (the hub registers before routing on)
+            await().atMost(Duration.ofSeconds(5)).until(() -> h.snapshots.get(Failover.GUILD).path("paused").asBoolean()
+                    && h.snapshots.get(Failover.GUILD).path("volume").asInt() == 30);
+            h.startWorker("audio-b");
+            int seen = h.events.size();
+            first.close();
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> h.voice.session(GUILD) != null
+                    && h.voice.session(GUILD).ssrc() != ssrc && h.events.stream().skip(seen).anyMatch(e ->
+                    e.name().equals("PLAYER_UPDATE") && e.data().path("player").path("track").isObject()));
+            JsonNode restored = h.events.stream().skip(seen).filter(e -> e.name().equals("PLAYER_UPDATE")
+                    && e.data().path("player").path("track").isObject()).findFirst().orElseThrow().data().get("player");
+            assertThat(restored.path("paused").asBoolean()).isTrue();
+            assertThat(restored.path("volume").asInt()).isEqualTo(30);
+            assertThat(restored.path("repeat").asText()).isEqualTo("queue");
+            assertThat(restored.path("queue")).hasSize(1);
+            assertThat(restored.path("track").path("track").asText()).isEqualTo(paused.path("track").path("track").asText());
+            assertThat(restored.path("position").asLong()).as("paused: not extrapolated")
+                    .isBetween(pausedAt - 100, pausedAt + 100);
+
+            // commands now reach the new worker, which plays on from there
+            JsonNode resumed = h.request("PLAYER_PAUSE", Failover.GUILD, Map.of("paused", false));
+            assertThat(resumed.path("player").path("volume").asInt()).isEqualTo(30);
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.frames(GUILD).stream()
+                    .filter(f -> f.ssrc() == h.voice.session(GUILD).ssrc() && !f.isSilence()).count() > 25);
+            assertThat(h.voice.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void afterAHubRestartCommandsReachTheWorkerThatStillPlays() throws Exception {
+        try (Harness h = new Harness(Map.of("HUB_TRANSPORT", "nio"),
+                VoiceServerConfig.defaults().withHeartbeatIntervalMs(500))) {
+            h.startWorker("audio-a");
+            int ssrc = Failover.startOnFirstWorker(h, dir);
+            h.startWorker("audio-b"); // idle: the least loaded, where an unclaimed guild's command would go
+            int seen = h.events.size();
+            h.restartHub();
+            // audio-a's claim (a PLAYER_UPDATE on its new session) reaches the new hub and, through it, commands
+            await().atMost(Duration.ofSeconds(20)).until(() -> h.events.stream().skip(seen).anyMatch(e ->
+                    e.name().equals("PLAYER_UPDATE") && e.data().path("guildID").asText().equals(Failover.GUILD)));
+            JsonNode answer = h.request("PLAYER_VOLUME", Failover.GUILD, Map.of("volume", 40));
+            assertThat(answer.path("player").path("track").isObject()).as("answered by the worker playing: " + answer)
+                    .isTrue();
+            assertThat(answer.path("player").path("queue")).hasSize(1);
+            int frames = h.frames(GUILD).size();
+            await().atMost(Duration.ofSeconds(5)).until(() -> h.frames(GUILD).stream().skip(frames)
+                    .filter(f -> f.ssrc() == ssrc && !f.isSilence()).count() > 50);
+            assertThat(h.voice.session(GUILD).ssrc()).as("the same voice session played on").isEqualTo(ssrc);
+            assertThat(h.voice.violations()).isEmpty();
         }
     }
 }

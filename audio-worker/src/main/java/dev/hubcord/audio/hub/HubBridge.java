@@ -16,8 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wires the hub client to guilds, players and voice: registers the event listeners, publishes PLAYER_UPDATE every
- * {@code AUDIO_PLAYER_UPDATE_MS} (and within half a second of any change), and answers LOAD_TRACKS.
+ * Wires the hub client to guilds, players and voice: registers the event listeners, publishes PLAYER_UPDATE at most
+ * {@code AUDIO_PLAYER_UPDATE_MS} apart while connected (and within half a second of any change), one for every guild
+ * on each new hub session (the claim), and answers LOAD_TRACKS.
  */
 public final class HubBridge implements AutoCloseable {
 
@@ -56,6 +57,7 @@ public final class HubBridge implements AutoCloseable {
             if (id != null) {
                 botUserId = id;
             }
+            claimGuilds();
         });
         updater = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("player-updates").factory());
         updater.scheduleAtFixedRate(this::publishUpdates, 500, 500, TimeUnit.MILLISECONDS);
@@ -81,11 +83,22 @@ public final class HubBridge implements AutoCloseable {
         });
     }
 
+    /**
+     * A new hub session (first start, or the hub restarted and lost ours): a snapshot of every guild this worker
+     * plays, at once. The hub takes each as this worker's claim on the guild and refills its register from them.
+     */
+    private void claimGuilds() {
+        for (Guild g : guilds.all()) {
+            g.player.executor().execute(() -> outbox.playerUpdate(g));
+        }
+    }
+
     private void publishUpdates() {
         long now = System.currentTimeMillis();
         for (Guild g : guilds.all()) {
             boolean connected = g.voice != null && g.voice.isReady();
-            if (g.dirty || (connected && now - g.lastUpdate >= updateMs)) {
+            // this runs every 500 ms: publishing once updateMs - 500 have passed keeps snapshots at most updateMs apart
+            if (g.dirty || (connected && now - g.lastUpdate >= updateMs - 500)) {
                 g.dirty = false;
                 g.player.executor().execute(() -> outbox.playerUpdate(g));
             }
