@@ -263,14 +263,13 @@ public final class HubCore implements AutoCloseable {
                 router.retryPending(ServiceType.SHARDER);
             }
             case AUDIO -> {
-                List<Long> freed = audioOwners.remove(session);
-                router.redeliver(session, unacked);
-                List<RoutedEvent> joins = audioPlayers.takeovers(freed, unacked);
+                // the takeover JOINs go first: the new owner must recover a guild before any redelivered command
+                // for it creates an empty player there
+                List<RoutedEvent> joins = audioPlayers.takeovers(audioOwners.remove(session), unacked);
                 joins.forEach(router::deliver);
                 if (!joins.isEmpty()) {
                     log.info("handing {} guilds of {} to other audio workers", joins.size(), session);
                 }
-                return;
             }
             default -> { }
         }
