@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.audio.testing.Failover;
 import dev.hubcord.audio.testing.Harness;
+import dev.hubcord.audio.testing.Tones;
 import dev.hubcord.discordsim.voice.VoiceServerConfig;
+import dev.hubcord.protocol.ServiceType;
+import dev.hubcord.protocol.client.HubClient;
+import dev.hubcord.protocol.client.HubClientOptions;
+import dev.hubcord.protocol.codec.Json;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A worker that leaves (closes its hub session) mid-track: the hub hands the guild to the other worker as a
  * PLAYER_JOIN marked redelivered, and that worker rejoins voice and restores the player from the hub's snapshot
  * (PLAYER_RECOVER). Also a hub restart: the worker that plays a guild claims it on its new session, so commands keep
- * reaching it. The cross-process variant with a killed process is {@code AudioWorkerIT}.
+ * reaching it; and a worker that loses a guild to one in its voice channel drops it (PLAYER_RELEASED). The
+ * cross-process variant with a killed process is {@code AudioWorkerIT}.
  */
 class WorkerFailoverTest {
 
@@ -97,6 +107,36 @@ class WorkerFailoverTest {
                     .filter(f -> f.ssrc() == ssrc && !f.isSilence()).count() > 50);
             assertThat(h.voice.session(GUILD).ssrc()).as("the same voice session played on").isEqualTo(ssrc);
             assertThat(h.voice.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWorkerToldThatAnotherPlaysItsGuildDropsIt() throws Exception {
+        try (Harness h = new Harness()) {
+            AudioWorker worker = h.startWorker("audio-a");
+            String guild = "700000000000000009";
+            // a player with a queue but no voice channel (no PLAYER_JOIN)
+            h.request("PLAYER_QUEUE", guild, Map.of("action", "add", "track", h.load(Tones.sine(dir, 440, 30))));
+            await().atMost(Duration.ofSeconds(5)).until(() -> h.snapshots.containsKey(guild));
+            assertThat(worker.players()).isEqualTo(1);
+            // another audio worker reports the guild in a voice channel: it plays the guild, the hub tells this one
+            List<String> toOther = new CopyOnWriteArrayList<>();
+            HubClient other = HubClient.create(HubClientOptions.builder(h.hubUri(), ServiceType.AUDIO, Harness.SECRET)
+                    .name("other-audio").build());
+            try (other) {
+                other.addEventListener(e -> toOther.add(e.name() + " " + e.data().path("guildID").asText()));
+                other.connect().get(10, TimeUnit.SECONDS);
+                ObjectNode update = Json.mapper().createObjectNode().put("guildID", guild);
+                update.putObject("player").put("channelID", "400000000000000003").putNull("track")
+                        .put("position", 0).put("paused", false).put("volume", 100).put("repeat", "off")
+                        .put("time", System.currentTimeMillis()).putArray("queue");
+                other.send("PLAYER_UPDATE", update);
+                await().atMost(Duration.ofSeconds(5)).until(() -> worker.players() == 0);
+                h.commands.send("PLAYER_SKIP", Json.mapper().createObjectNode().put("guildID", guild));
+                await().atMost(Duration.ofSeconds(5)).until(() -> toOther.contains("PLAYER_SKIP " + guild));
+                assertThat(h.op4s).as("the worker left no voice channel: the bot's voice state is the other's")
+                        .isEmpty();
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.hub.metrics.HubMetrics;
 import dev.hubcord.hub.routing.AudioGuildOwners;
+import dev.hubcord.hub.routing.Router;
 import dev.hubcord.hub.routing.Snowflakes;
 import dev.hubcord.hub.session.RoutedEvent;
 import dev.hubcord.hub.session.Session;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *       null} means the sender destroyed the player;</li>
  *   <li>a claim holds when the guild has no live owner, when the sender owns it, or when the owner's
  *       last snapshot has no voice channel while the sender's has one (the worker in voice plays the
- *       guild: only one voice connection per guild exists for the bot);</li>
+ *       guild: only one voice connection per guild exists for the bot); the worker that loses the guild
+ *       either way gets PLAYER_RELEASED and drops its player;</li>
  *   <li>PLAYER_LEAVE drops the snapshot; PLAYER_RECOVER is answered from it;</li>
  *   <li>when an audio session ends, each guild it owned that was in a voice channel goes to another
  *       worker as PLAYER_JOIN {@code redelivered: true}, unless its own unacknowledged PLAYER_JOIN is
@@ -46,13 +48,16 @@ public final class AudioPlayers {
 
     private final AudioGuildOwners owners;
     private final PlayerStates states;
+    private final Router router;
     private final LongSupplier clock;
     private final Counter refused;
     private final Counter malformed;
 
-    public AudioPlayers(AudioGuildOwners owners, PlayerStates states, HubMetrics metrics, LongSupplier clock) {
+    public AudioPlayers(AudioGuildOwners owners, PlayerStates states, Router router, HubMetrics metrics,
+            LongSupplier clock) {
         this.owners = owners;
         this.states = states;
+        this.router = router;
         this.clock = clock;
         this.refused = Counter.builder("hub_player_claims_refused")
                 .description("player snapshots ignored because another audio worker owns the guild")
@@ -106,13 +111,21 @@ public final class AudioPlayers {
         }
         if (!owners.claim(guild, from, replace)) {
             refused.increment();
-            log.warn("{} from {} for guild {}: {} owns the guild; snapshot ignored", type, from, guild, owner);
+            log.warn("{} from {} for guild {}: {} owns the guild and is in its voice channel; snapshot ignored, the"
+                    + " sender told to drop the guild", type, from, guild, owner);
+            release(from, guild);
             return;
         }
         if (replace) {
             log.info("guild {} moves from {} to {}, which is in its voice channel", guild, owner, from);
+            release(owner, guild);
         }
         states.put(guild, state);
+    }
+
+    /** PLAYER_RELEASED: the worker must drop its player for the guild (without leaving voice: the owner uses it). */
+    private void release(Session worker, long guild) {
+        router.sendDirect(worker, EventType.PLAYER_RELEASED, Map.of("guildID", Long.toUnsignedString(guild)));
     }
 
     /** The REPLY to PLAYER_RECOVER {guildID, nonce}. */

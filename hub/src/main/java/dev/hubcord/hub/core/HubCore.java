@@ -69,8 +69,8 @@ public final class HubCore implements AutoCloseable {
         this.shards = new ShardAssigner(config.shardCount());
         this.router = new Router(sessions, shards, audioOwners,
                 new NonceRegistry(Duration.ofMillis(config.requestTimeoutMs())), metrics, config.pendingLimit());
-        this.audioPlayers = new AudioPlayers(audioOwners, new PlayerStates(config.playerStates(), metrics), metrics,
-                System::currentTimeMillis);
+        this.audioPlayers = new AudioPlayers(audioOwners, new PlayerStates(config.playerStates(), metrics), router,
+                metrics, System::currentTimeMillis);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("hub-timers").factory());
         this.identifyGate = new IdentifyGate(config.identifyIntervalMs(), shards::maxConcurrency,
                 (session, shard) -> router.sendDirect(session, EventType.IDENTIFY_GRANTED, Map.of("shard", shard)),

@@ -152,14 +152,17 @@ class PlayerStatesTest {
             // a1 now owns G2 without a voice channel; a2 reports G2 in voice: a2 plays it, so a2 takes it
             sendAndAwait(a1, commands, "PLAYER_UPDATE", update(G2, null, 10, 0));
             sendAndAwait(a2, commands, "PLAYER_UPDATE", update(G2, "9", 90, 2000));
+            assertThat(nextOf(a1, "PLAYER_RELEASED").at("/d/guildID").asText()).as("a1 drops its player").isEqualTo(G2);
             commands.event("PLAYER_VOLUME", "{\"guildID\":\"" + G2 + "\",\"volume\":5}");
             a2.ack(nextOf(a2, "PLAYER_VOLUME").get("s").longValue());
             // a1 claiming it back, even in voice, is refused: the owner is in voice
             sendAndAwait(a1, commands, "PLAYER_UPDATE", update(G2, "9", 20, 0));
+            assertThat(nextOf(a1, "PLAYER_RELEASED").at("/d/guildID").asText()).isEqualTo(G2);
             assertThat(recover(a1, G2).at("/player/volume").asInt()).isEqualTo(90);
             commands.event("PLAYER_PAUSE", "{\"guildID\":\"" + G2 + "\",\"paused\":true}");
             a2.ack(nextOf(a2, "PLAYER_PAUSE").get("s").longValue());
             assertThat(a1.poll(Duration.ofMillis(200))).isNull();
+            assertThat(a2.poll(Duration.ofMillis(100))).as("the owner is never told to drop").isNull();
             String metrics = new RestClient(hub).send("GET", "/metrics", null).body();
             assertThat(metric(metrics, "hub_player_claims_refused_total")).isEqualTo(1);
         }
