@@ -11,6 +11,7 @@ import com.sedmelluq.discord.lavaplayer.track.playback.MutableAudioFrame;
 import dev.hubcord.audio.send.FrameSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -86,7 +87,10 @@ public final class GuildPlayer implements FrameSource {
     }
 
     public void channelId(String id) {
-        this.channelId = id;
+        if (!Objects.equals(id, channelId)) {
+            this.channelId = id;
+            events.stateChanged(this); // the hub hands a guild on only when its snapshot names a voice channel
+        }
     }
 
     public String channelId() {
