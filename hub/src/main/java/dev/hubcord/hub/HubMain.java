@@ -41,6 +41,7 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--secret", description = "shared secret (prefer HUB_SECRET: flags show in ps)") String secret;
     @Option(names = "--heartbeat-interval-ms", description = "heartbeat interval sent in HELLO (default 30000)") String heartbeatIntervalMs;
     @Option(names = "--resume-timeout-ms", description = "how long a dropped session can be resumed (default 60000)") String resumeTimeoutMs;
+    @Option(names = "--audio-resume-timeout-ms", description = "how long a dropped audio worker session can be resumed before its guilds move (default 5000)") String audioResumeTimeoutMs;
     @Option(names = "--max-payload-bytes", description = "payload limit after decompression (default 8388608)") String maxPayloadBytes;
     @Option(names = "--shard-count", description = "total shards; 0 = as reported by sharders (default 0)") String shardCount;
     @Option(names = "--rate-limit", description = "payloads per second per connection (default 10000)") String rateLimit;
@@ -123,6 +124,7 @@ public final class HubMain implements Callable<Integer> {
         put(flags, Setting.HUB_SECRET, secret);
         put(flags, Setting.HUB_HEARTBEAT_INTERVAL_MS, heartbeatIntervalMs);
         put(flags, Setting.HUB_RESUME_TIMEOUT_MS, resumeTimeoutMs);
+        put(flags, Setting.HUB_AUDIO_RESUME_TIMEOUT_MS, audioResumeTimeoutMs);
         put(flags, Setting.HUB_MAX_PAYLOAD_BYTES, maxPayloadBytes);
         put(flags, Setting.HUB_SHARD_COUNT, shardCount);
         put(flags, Setting.HUB_RATE_LIMIT, rateLimit);

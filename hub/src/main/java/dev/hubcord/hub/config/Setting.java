@@ -7,6 +7,7 @@ public enum Setting {
     HUB_SECRET("", "the shared secret; required unless HUB_DEMO is true"),
     HUB_HEARTBEAT_INTERVAL_MS("30000", "heartbeat interval sent in HELLO"),
     HUB_RESUME_TIMEOUT_MS("60000", "how long a dropped session can be resumed"),
+    HUB_AUDIO_RESUME_TIMEOUT_MS("5000", "how long a dropped audio worker session can be resumed (at most HUB_RESUME_TIMEOUT_MS): after it, its guilds go to other audio workers"),
     HUB_MAX_PAYLOAD_BYTES("8388608", "payload limit after decompression"),
     HUB_SHARD_COUNT("0", "total shards; 0 means the count sharders report from GET /gateway/bot"),
     HUB_RATE_LIMIT("10000", "payloads per second per connection (bursts of twice that); a client over it is slowed"),

@@ -95,7 +95,7 @@ public final class HubCore implements AutoCloseable {
         identified.put("session", session.id());
         identified.put("type", identify.type().wireName());
         identified.put("heartbeatInterval", config.heartbeatIntervalMs());
-        identified.put("resumeTimeout", config.resumeTimeoutMs());
+        identified.put("resumeTimeout", config.resumeTimeoutMs(identify.type()));
         if (botInfo != null) {
             identified.put("bot", botInfo);
         }
@@ -231,14 +231,15 @@ public final class HubCore implements AutoCloseable {
             endSession(session, "client closed with 1000");
             return;
         }
+        int resumeTimeoutMs = config.resumeTimeoutMs(session.type());
         log.info("{} {} session={} disconnected; resumable for {} ms", session.type().wireName(), session.name(),
-                session.id(), config.resumeTimeoutMs());
+                session.id(), resumeTimeoutMs);
         ScheduledFuture<?> timer = scheduler.schedule(() -> {
             expiryTimers.remove(session);
             if (!session.isConnected()) {
-                endSession(session, "not resumed within " + config.resumeTimeoutMs() + " ms");
+                endSession(session, "not resumed within " + resumeTimeoutMs + " ms");
             }
-        }, config.resumeTimeoutMs(), TimeUnit.MILLISECONDS);
+        }, resumeTimeoutMs, TimeUnit.MILLISECONDS);
         ScheduledFuture<?> previous = expiryTimers.put(session, timer);
         if (previous != null) {
             previous.cancel(false);

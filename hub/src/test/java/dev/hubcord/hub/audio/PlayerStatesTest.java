@@ -96,9 +96,12 @@ class PlayerStatesTest {
 
     @Test
     void aLostWorkersGuildsInVoiceAreHandedOnOnceEach() {
-        try (TestHub hub = TestHub.start(Map.of("HUB_RESUME_TIMEOUT_MS", "300"));
+        try (TestHub hub = TestHub.start(Map.of("HUB_AUDIO_RESUME_TIMEOUT_MS", "300"));
                 RawClient commands = RawClient.identified(hub, "commands");
                 RawClient a1 = RawClient.identified(hub, "audio")) {
+            // audio sessions get the shorter resume timeout, others keep the general one
+            assertThat(a1.identifiedData().path("resumeTimeout").asInt()).isEqualTo(300);
+            assertThat(commands.identifiedData().path("resumeTimeout").asInt()).isEqualTo(60_000);
             a1.ack(join(commands, a1, G1).get("s").longValue());
             join(commands, a1, G2); // never acknowledged: the hub redelivers this one itself
             a1.ack(join(commands, a1, G3).get("s").longValue());
