@@ -139,4 +139,25 @@ class WorkerFailoverTest {
             }
         }
     }
+
+    @Test
+    void aGuildLeftBeforeItsWorkerGoesIsNotHandedOn() throws Exception {
+        try (Harness h = new Harness()) {
+            AudioWorker first = h.startWorker("audio-a");
+            Failover.startOnFirstWorker(h, dir);
+            h.request("PLAYER_LEAVE", Failover.GUILD, Map.of());
+            // the player's last word (player: null) reaches the hub, and no track event after it brings it back
+            await().atMost(Duration.ofSeconds(5)).until(() -> h.events(Failover.GUILD, e -> e.name().equals("PLAYER_UPDATE")
+                    && e.data().path("player").isNull()).size() == 1);
+            h.startWorker("audio-b");
+            int op4s = h.op4s.size();
+            first.close();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> h.op4s.size() == op4s);
+            List<Harness.Event> events = h.events(Failover.GUILD, e -> true);
+            int destroyed = events.indexOf(events.stream().filter(e -> e.name().equals("PLAYER_UPDATE")
+                    && e.data().path("player").isNull()).findFirst().orElseThrow());
+            assertThat(events.subList(destroyed + 1, events.size())).as("no snapshot after the player was destroyed")
+                    .noneMatch(e -> e.data().path("player").isObject());
+        }
+    }
 }

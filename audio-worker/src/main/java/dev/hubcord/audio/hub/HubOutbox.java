@@ -42,7 +42,7 @@ final class HubOutbox implements PlayerEvents {
     @Override
     public void trackStart(GuildPlayer p, QueuedTrack t) {
         ObjectNode d = withTrack(p, t);
-        d.set("player", p.snapshot().toJson());
+        withPlayer(d, p);
         hub.send("TRACK_START", d);
     }
 
@@ -50,8 +50,19 @@ final class HubOutbox implements PlayerEvents {
     public void trackEnd(GuildPlayer p, QueuedTrack t, String reason) {
         ObjectNode d = withTrack(p, t);
         d.put("reason", reason);
-        d.set("player", p.snapshot().toJson());
+        withPlayer(d, p);
         hub.send("TRACK_END", d);
+    }
+
+    /**
+     * Adds the snapshot, unless the guild was left: destroying a player ends its track ({@code cleanup}) after the
+     * worker said {@code player: null}, and a snapshot then would bring the guild back to life in the hub.
+     */
+    private void withPlayer(ObjectNode d, GuildPlayer p) {
+        Guild g = guilds.apply(p.guildId());
+        if (g != null && g.player == p) {
+            d.set("player", p.snapshot().toJson());
+        }
     }
 
     @Override
