@@ -91,10 +91,7 @@ public final class AudioPlayers {
             return;
         }
         if (player.isNull()) {
-            Session owner = owners.owner(guild);
-            if (owner == null || owner == from) {
-                states.remove(guild); // destroyed by the worker that plays it (a stray worker's null changes nothing)
-            }
+            forget(from, guild);
             return;
         }
         if (!player.isObject()) {
@@ -102,7 +99,19 @@ public final class AudioPlayers {
             log.warn("{} from {} for guild {}: d.player must be an object or null; not kept", type, from, guild);
             return;
         }
-        PlayerState state = new PlayerState(player, text(d.get("textChannelID")), clock.getAsLong());
+        claim(from, guild, type, new PlayerState(player, text(d.get("textChannelID")), clock.getAsLong()));
+    }
+
+    /** {@code player: null}: destroyed by the worker that plays it (a stray worker's null changes nothing). */
+    private synchronized void forget(Session from, long guild) {
+        Session owner = owners.owner(guild);
+        if (owner == null || owner == from) {
+            states.remove(guild);
+        }
+    }
+
+    /** The claim rule; synchronized so that two workers' claims on one guild are decided one after the other. */
+    private synchronized void claim(Session from, long guild, EventType type, PlayerState state) {
         Session owner = owners.owner(guild);
         boolean replace = false;
         if (owner != null && owner != from) {
@@ -111,8 +120,8 @@ public final class AudioPlayers {
         }
         if (!owners.claim(guild, from, replace)) {
             refused.increment();
-            log.warn("{} from {} for guild {}: {} owns the guild and is in its voice channel; snapshot ignored, the"
-                    + " sender told to drop the guild", type, from, guild, owner);
+            log.warn("{} from {} for guild {}: {} owns the guild; snapshot ignored, the sender told to drop the guild",
+                    type, from, guild, owner);
             release(from, guild);
             return;
         }
@@ -147,7 +156,7 @@ public final class AudioPlayers {
      * What to route for the guilds an ended audio session owned: a PLAYER_JOIN for each one in a
      * voice channel whose own PLAYER_JOIN is not among {@code unacked}.
      */
-    public List<RoutedEvent> takeovers(List<Long> freed, List<RoutedEvent> unacked) {
+    public synchronized List<RoutedEvent> takeovers(List<Long> freed, List<RoutedEvent> unacked) {
         Set<Long> joining = new HashSet<>();
         for (RoutedEvent event : unacked) {
             if (event.type() == EventType.PLAYER_JOIN && event.guildId() != null) {
