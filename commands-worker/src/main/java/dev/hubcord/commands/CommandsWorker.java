@@ -19,6 +19,7 @@ import dev.hubcord.protocol.ServiceType;
 import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.client.HubClientOptions;
 import dev.hubcord.protocol.client.Identified;
+import dev.hubcord.protocol.client.IncomingEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -37,6 +38,11 @@ public final class CommandsWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CommandsWorker.class);
     private static final String[] TRACK_EVENTS = {"TRACK_START", "TRACK_END", "TRACK_EXCEPTION"};
+    /**
+     * Audio events any commands worker may be handed that this one has no use for: acknowledged at once, or (with
+     * manual acks) they would pile up unacknowledged in the hub. Player state is the audio worker's and the hub's.
+     */
+    private static final String[] IGNORED_AUDIO_EVENTS = {"PLAYER_UPDATE", "TRACK_STUCK", "VOICE_CLOSED"};
 
     private final Database db;
     private final DiscordRest rest;
@@ -78,6 +84,9 @@ public final class CommandsWorker implements AutoCloseable {
         hub.addEventListener("EXECUTE_COMMAND", intake::onEvent);
         for (String name : TRACK_EVENTS) {
             hub.addEventListener(name, announcer::onEvent);
+        }
+        for (String name : IGNORED_AUDIO_EVENTS) {
+            hub.addEventListener(name, IncomingEvent::ack);
         }
         hub.addEventListener("BOT_INFO", e -> learnBot(e.data().path("userID").asText(null)));
         hub.addEventListener("IDENTIFIED", e -> learnBot(e.data().path("bot").path("userID").asText(null)));

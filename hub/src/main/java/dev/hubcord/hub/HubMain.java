@@ -41,6 +41,7 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--secret", description = "shared secret (prefer HUB_SECRET: flags show in ps)") String secret;
     @Option(names = "--heartbeat-interval-ms", description = "heartbeat interval sent in HELLO (default 30000)") String heartbeatIntervalMs;
     @Option(names = "--resume-timeout-ms", description = "how long a dropped session can be resumed (default 60000)") String resumeTimeoutMs;
+    @Option(names = "--audio-resume-timeout-ms", description = "how long a dropped audio worker session can be resumed before its guilds move (default 5000)") String audioResumeTimeoutMs;
     @Option(names = "--max-payload-bytes", description = "payload limit after decompression (default 8388608)") String maxPayloadBytes;
     @Option(names = "--shard-count", description = "total shards; 0 = as reported by sharders (default 0)") String shardCount;
     @Option(names = "--rate-limit", description = "payloads per second per connection (default 10000)") String rateLimit;
@@ -51,6 +52,7 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--identify-interval-ms", description = "IDENTIFY grant spacing per bucket (default 5000)") String identifyIntervalMs;
     @Option(names = "--io-threads", description = "event loop threads; 0 = one per core (default 0)") String ioThreads;
     @Option(names = "--transport", description = "socket transport: auto, io_uring or nio (default auto)") String transport;
+    @Option(names = "--player-states", description = "guilds whose player snapshot is kept for audio failover (default 10000)") String playerStates;
     @Option(names = "--cache-member-budget", description = "members the Discord cache holds before evicting (default 10000000)") String cacheMemberBudget;
 
     public static void main(String[] args) {
@@ -122,6 +124,7 @@ public final class HubMain implements Callable<Integer> {
         put(flags, Setting.HUB_SECRET, secret);
         put(flags, Setting.HUB_HEARTBEAT_INTERVAL_MS, heartbeatIntervalMs);
         put(flags, Setting.HUB_RESUME_TIMEOUT_MS, resumeTimeoutMs);
+        put(flags, Setting.HUB_AUDIO_RESUME_TIMEOUT_MS, audioResumeTimeoutMs);
         put(flags, Setting.HUB_MAX_PAYLOAD_BYTES, maxPayloadBytes);
         put(flags, Setting.HUB_SHARD_COUNT, shardCount);
         put(flags, Setting.HUB_RATE_LIMIT, rateLimit);
@@ -133,6 +136,7 @@ public final class HubMain implements Callable<Integer> {
         put(flags, Setting.HUB_IO_THREADS, ioThreads);
         put(flags, Setting.HUB_TRANSPORT, transport);
         put(flags, Setting.HUB_CACHE_MEMBER_BUDGET, cacheMemberBudget);
+        put(flags, Setting.HUB_PLAYER_STATES, playerStates);
         if (demo) {
             flags.put(Setting.HUB_DEMO.name(), "true");
         }

@@ -86,7 +86,7 @@ public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String
                 layers.integer(Setting.AUDIO_LIBRARY_MAX_FILES, 1, 1_000_000),
                 layers.integer(Setting.AUDIO_LIBRARY_RESCAN_S, 0, 86_400));
         return new AudioConfig(hub, secret, v.get(Setting.AUDIO_NAME), sources, layers.bool(Setting.AUDIO_LOCAL_FILES),
-                layers.bool(Setting.AUDIO_VOICE_TLS), layers.integer(Setting.AUDIO_PLAYER_UPDATE_MS, 100, 600_000),
+                layers.bool(Setting.AUDIO_VOICE_TLS), layers.integer(Setting.AUDIO_PLAYER_UPDATE_MS, 500, 600_000),
                 layers.integer(Setting.AUDIO_TRACK_STUCK_MS, 100, 600_000),
                 layers.integer(Setting.AUDIO_FRAME_BUFFER_MS, 200, 60_000), layers.integer(Setting.AUDIO_OPUS_QUALITY, 0, 10),
                 layers.integer(Setting.AUDIO_DECODE_NICE, 0, 19), layers.integer(Setting.AUDIO_RECOVERY_TIMEOUT_MS, 100, 600_000),

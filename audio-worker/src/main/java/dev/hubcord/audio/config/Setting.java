@@ -16,7 +16,7 @@ public enum Setting {
     AUDIO_LIBRARY_MAX_FILES("10000", "at most this many library files are indexed (the rest are logged and left out)"),
     AUDIO_LIBRARY_RESCAN_S("300", "seconds between library rescans, which pick up added, changed and removed files; 0 = at start only"),
     AUDIO_VOICE_TLS("true", "connect to voice gateways with wss:// (false only for a local simulator)"),
-    AUDIO_PLAYER_UPDATE_MS("5000", "interval of PLAYER_UPDATE events while connected"),
+    AUDIO_PLAYER_UPDATE_MS("5000", "most time between two PLAYER_UPDATE events of a guild while connected (500 or more)"),
     AUDIO_TRACK_STUCK_MS("10000", "no audio for this long raises TRACK_STUCK"),
     AUDIO_FRAME_BUFFER_MS("5000", "lavaplayer's per-player frame buffer"),
     AUDIO_OPUS_QUALITY("5", "Opus encoder complexity 0-10 (10: best quality, about 1.5x the CPU of 5)"),

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PLAYER_* commands. Each runs on its guild's executor and is acknowledged when done, except PLAYER_JOIN, which
- * is held (see the package doc). A command with a {@code nonce} is answered with {@code {ok: true, player}} or
- * {@code {ok: false, error}}; a bad command without one is logged and acknowledged (retrying it would not help).
+ * The PLAYER_* commands. Each runs on its guild's executor and is acknowledged when done. A command with a
+ * {@code nonce} is answered with {@code {ok: true, player}} or {@code {ok: false, error}}; a bad command without one
+ * is logged and acknowledged (retrying it would not help). A PLAYER_JOIN marked {@code redelivered} for a guild this
+ * worker did not play is a takeover: the guild's state is recovered from the hub before anything else runs for it.
  */
 final class CommandHandler {
 
@@ -65,12 +66,8 @@ final class CommandHandler {
         }
         g.player.executor().execute(() -> {
             try {
-                boolean hold = run(g, event, created[0]);
-                if (!hold) {
-                    done(event, g.player);
-                } else if (event.nonce() != null) {
-                    hub.reply(event, ok(g.player));
-                }
+                run(g, event, created[0]);
+                done(event, g.player);
             } catch (AudioException | IllegalArgumentException | IllegalStateException
                      | IndexOutOfBoundsException e) {
                 fail(event, event.name() + ": " + e.getMessage());
@@ -78,8 +75,7 @@ final class CommandHandler {
         });
     }
 
-    /** @return whether the event is held unacknowledged */
-    private boolean run(Guild g, IncomingEvent event, boolean created) {
+    private void run(Guild g, IncomingEvent event, boolean created) {
         JsonNode d = event.data();
         GuildPlayer p = g.player;
         switch (event.name()) {
@@ -91,19 +87,14 @@ final class CommandHandler {
                 g.selfDeaf = d.path("selfDeaf").asBoolean(true);
                 g.selfMute = d.path("selfMute").asBoolean(false);
                 p.channelId(channel);
-                if (g.heldJoin != null && g.heldJoin != event) {
-                    g.releaseJoin(); // the newer join now stands for the guild
-                }
-                g.heldJoin = event;
                 outbox.voiceStateUpdate(g.id, channel, g.selfMute, g.selfDeaf);
                 if (event.redelivered() && created) {
-                    recovery.recover(g);
+                    recovery.recover(g); // blocks this guild's executor, so later commands apply to the restored state
                 }
-                return true;
             }
             case "PLAYER_PLAY" -> {
                 if (d.path("noReplace").asBoolean(false) && p.current() != null) {
-                    return false;
+                    return;
                 }
                 List<QueuedTrack> tracks = TrackArgs.all(d, p.codec(), loader);
                 p.playNow(tracks.getFirst());
@@ -133,7 +124,6 @@ final class CommandHandler {
             case "PLAYER_VOLUME" -> p.volume(volume(d));
             default -> throw new IllegalArgumentException("unknown command");
         }
-        return false;
     }
 
     private void queue(GuildPlayer p, JsonNode d) {
@@ -171,7 +161,7 @@ final class CommandHandler {
     void leave(Guild g) {
         outbox.voiceStateUpdate(g.id, null, false, false);
         guilds.remove(g);
-        g.releaseJoin();
+        outbox.playerDestroyed(g.id);
     }
 
     private ObjectNode ok(GuildPlayer p) {

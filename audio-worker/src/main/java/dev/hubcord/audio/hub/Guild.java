@@ -2,7 +2,6 @@ package dev.hubcord.audio.hub;
 
 import dev.hubcord.audio.player.GuildPlayer;
 import dev.hubcord.audio.voice.VoiceConnection;
-import dev.hubcord.protocol.client.IncomingEvent;
 
 /**
  * What the worker holds for one guild. Fields are touched on the guild's executor, except {@link #voice}, which the
@@ -13,8 +12,6 @@ final class Guild {
     final long id;
     final GuildPlayer player;
     volatile VoiceConnection voice;
-    /** The PLAYER_JOIN this worker plays under, unacknowledged on purpose (see the package doc). */
-    IncomingEvent heldJoin;
     boolean selfDeaf = true;
     boolean selfMute;
     /** A VOICE_SERVER_UPDATE that arrived before the connection could be made. */
@@ -30,12 +27,5 @@ final class Guild {
     Guild(long id, GuildPlayer player) {
         this.id = id;
         this.player = player;
-    }
-
-    void releaseJoin() {
-        if (heldJoin != null) {
-            heldJoin.ack();
-            heldJoin = null;
-        }
     }
 }

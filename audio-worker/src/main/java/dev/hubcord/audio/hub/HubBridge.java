@@ -14,12 +14,17 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Wires the hub client to guilds, players and voice: registers the event listeners, publishes PLAYER_UPDATE every
- * {@code AUDIO_PLAYER_UPDATE_MS} (and within half a second of any change), and answers LOAD_TRACKS.
+ * Wires the hub client to guilds, players and voice: registers the event listeners, publishes PLAYER_UPDATE at most
+ * {@code AUDIO_PLAYER_UPDATE_MS} apart while connected (and within half a second of any change), one for every guild
+ * on each new hub session (the claim), and answers LOAD_TRACKS.
  */
 public final class HubBridge implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HubBridge.class);
 
     private static final String[] COMMANDS = {"PLAYER_JOIN", "PLAYER_LEAVE", "PLAYER_PLAY", "PLAYER_STOP",
         "PLAYER_PAUSE", "PLAYER_SEEK", "PLAYER_VOLUME", "PLAYER_SKIP", "PLAYER_QUEUE"};
@@ -50,12 +55,14 @@ public final class HubBridge implements AutoCloseable {
         hub.addEventListener("VOICE_STATE_UPDATE", voice::handle);
         hub.addEventListener("VOICE_SERVER_UPDATE", voice::handle);
         hub.addEventListener("LOAD_TRACKS", this::loadTracks);
+        hub.addEventListener("PLAYER_RELEASED", this::released);
         hub.addEventListener("BOT_INFO", e -> botUserId = e.data().path("userID").asText(null));
         hub.addEventListener("IDENTIFIED", e -> {
             String id = e.data().path("bot").path("userID").asText(null);
             if (id != null) {
                 botUserId = id;
             }
+            claimGuilds();
         });
         updater = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("player-updates").factory());
         updater.scheduleAtFixedRate(this::publishUpdates, 500, 500, TimeUnit.MILLISECONDS);
@@ -65,6 +72,28 @@ public final class HubBridge implements AutoCloseable {
     public void botInfo(BotInfo bot) {
         if (bot != null && bot.userId() != null) {
             botUserId = bot.userId();
+        }
+    }
+
+    /**
+     * The hub gave a guild this worker reported to another worker, which is in its voice channel (e.g. after this
+     * worker was cut off long enough to be replaced): drop the player and the voice connection here, without a
+     * GATEWAY_SEND, since the bot's voice state is the other worker's now.
+     */
+    private void released(IncomingEvent event) {
+        String id = event.data().path("guildID").asText("");
+        Guild g;
+        try {
+            g = guilds.get(Long.parseUnsignedLong(id));
+        } catch (NumberFormatException e) {
+            log.warn("PLAYER_RELEASED without a valid guildID: {}", event.data());
+            return;
+        }
+        if (g != null) {
+            g.player.executor().execute(() -> {
+                guilds.remove(g);
+                log.info("guild {}: another audio worker plays it now; dropped here", id);
+            });
         }
     }
 
@@ -81,11 +110,22 @@ public final class HubBridge implements AutoCloseable {
         });
     }
 
+    /**
+     * A new hub session (first start, or the hub restarted and lost ours): a snapshot of every guild this worker
+     * plays, at once. The hub takes each as this worker's claim on the guild and refills its register from them.
+     */
+    private void claimGuilds() {
+        for (Guild g : guilds.all()) {
+            g.player.executor().execute(() -> outbox.playerUpdate(g));
+        }
+    }
+
     private void publishUpdates() {
         long now = System.currentTimeMillis();
         for (Guild g : guilds.all()) {
             boolean connected = g.voice != null && g.voice.isReady();
-            if (g.dirty || (connected && now - g.lastUpdate >= updateMs)) {
+            // this runs every 500 ms: publishing once updateMs - 500 have passed keeps snapshots at most updateMs apart
+            if (g.dirty || (connected && now - g.lastUpdate >= updateMs - 500)) {
                 g.dirty = false;
                 g.player.executor().execute(() -> outbox.playerUpdate(g));
             }

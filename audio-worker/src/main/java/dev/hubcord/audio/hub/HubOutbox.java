@@ -42,7 +42,7 @@ final class HubOutbox implements PlayerEvents {
     @Override
     public void trackStart(GuildPlayer p, QueuedTrack t) {
         ObjectNode d = withTrack(p, t);
-        d.set("player", p.snapshot().toJson());
+        withPlayer(d, p);
         hub.send("TRACK_START", d);
     }
 
@@ -50,8 +50,19 @@ final class HubOutbox implements PlayerEvents {
     public void trackEnd(GuildPlayer p, QueuedTrack t, String reason) {
         ObjectNode d = withTrack(p, t);
         d.put("reason", reason);
-        d.set("player", p.snapshot().toJson());
+        withPlayer(d, p);
         hub.send("TRACK_END", d);
+    }
+
+    /**
+     * Adds the snapshot, unless the guild was left: destroying a player ends its track ({@code cleanup}) after the
+     * worker said {@code player: null}, and a snapshot then would bring the guild back to life in the hub.
+     */
+    private void withPlayer(ObjectNode d, GuildPlayer p) {
+        Guild g = guilds.apply(p.guildId());
+        if (g != null && g.player == p) {
+            d.set("player", p.snapshot().toJson());
+        }
     }
 
     @Override
@@ -76,19 +87,37 @@ final class HubOutbox implements PlayerEvents {
         }
     }
 
-    /** PLAYER_UPDATE: Lavalink's {@code state} plus the snapshot. Call on the guild's executor. */
+    /**
+     * PLAYER_UPDATE: Lavalink's {@code state} plus the snapshot. Call on the guild's executor. Nothing for a guild
+     * already left: its last word was {@link #playerDestroyed}, and a later snapshot would bring it back to life in
+     * the hub's register.
+     */
     void playerUpdate(Guild g) {
+        if (guilds.apply(g.id) != g) {
+            return;
+        }
         ObjectNode d = base(g.id);
         ObjectNode state = d.putObject("state");
         VoiceConnection voice = g.voice;
         state.put("time", System.currentTimeMillis());
-        QueuedTrack current = g.player.current();
-        state.put("position", current == null ? 0 : current.track().getPosition());
+        state.put("position", g.player.position());
         state.put("connected", voice != null && voice.isReady());
         state.put("ping", voice == null ? -1 : voice.ping());
         d.set("player", g.player.snapshot().toJson());
         g.dirty = false;
         g.lastUpdate = System.currentTimeMillis();
+        hub.send("PLAYER_UPDATE", d);
+    }
+
+    /** PLAYER_UPDATE with {@code player: null}: the guild's player is destroyed, so the hub forgets its state. */
+    void playerDestroyed(long guildId) {
+        ObjectNode d = base(guildId);
+        ObjectNode state = d.putObject("state");
+        state.put("time", System.currentTimeMillis());
+        state.put("position", 0);
+        state.put("connected", false);
+        state.put("ping", -1);
+        d.putNull("player");
         hub.send("PLAYER_UPDATE", d);
     }
 

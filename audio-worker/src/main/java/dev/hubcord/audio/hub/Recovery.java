@@ -6,15 +6,17 @@ import dev.hubcord.audio.player.PlayerSnapshot;
 import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.codec.Json;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Taking over a guild whose worker was lost: the hub redelivered its PLAYER_JOIN here; this asks the commands side
- * for the last {@code player} snapshot it kept, with a PLAYER_UPDATE request {@code {guildID, recover: true, nonce}},
- * and restores it, the current track at the position it would have reached by now. No answer (or
- * {@code player: null}) within the timeout: the guild starts with an empty queue, and the commands side learns that
- * from the PLAYER_UPDATE that follows.
+ * Taking over a guild whose worker was lost: the hub handed its PLAYER_JOIN here marked {@code redelivered}; this
+ * asks the hub for the guild's last {@code player} snapshot ({@code PLAYER_RECOVER {guildID, nonce}} → {@code REPLY
+ * {player, updatedAt, ageMs}}) and restores it, the current track at the position it would have reached by now
+ * (snapshot position + {@code ageMs}, which the hub measures on its own clock, so the workers' clocks need not
+ * agree). No answer (or {@code player: null}) within the timeout: the guild starts with an empty queue, and the
+ * commands side sees that in the PLAYER_UPDATE that follows.
  */
 final class Recovery {
 
@@ -28,31 +30,31 @@ final class Recovery {
         this.timeout = timeout;
     }
 
+    /** Runs on the guild's executor and blocks it (a virtual thread) until the hub answers or the timeout passes. */
     void recover(Guild g) {
         ObjectNode d = Json.mapper().createObjectNode();
         d.put("guildID", Long.toUnsignedString(g.id));
-        d.put("recover", true);
-        hub.request("PLAYER_UPDATE", d, timeout).whenComplete((reply, error) -> {
-            if (error != null) {
-                log.warn("guild {}: no saved state ({}); starting empty", g.id, error.toString());
-                return;
-            }
-            JsonNode player = reply.path("player");
-            if (!player.isObject()) {
-                log.info("guild {}: the commands side has no saved state; starting empty", g.id);
-                return;
-            }
-            g.player.executor().execute(() -> {
-                try {
-                    PlayerSnapshot snapshot = PlayerSnapshot.fromJson(player);
-                    g.player.restore(snapshot, System.currentTimeMillis());
-                    log.info("guild {}: resumed {} queued tracks{}", g.id, snapshot.queue().size(),
-                            snapshot.current() == null ? "" : " and the current track at " + snapshot.positionAt(
-                                    System.currentTimeMillis()) + " ms");
-                } catch (RuntimeException e) {
-                    log.warn("guild {}: saved state unusable: {}", g.id, e.getMessage());
-                }
-            });
-        });
+        JsonNode reply;
+        try {
+            reply = hub.request("PLAYER_RECOVER", d, timeout).join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            log.warn("guild {}: no saved state ({}); starting empty", g.id, e.getCause() == null ? e : e.getCause());
+            return;
+        }
+        JsonNode player = reply.path("player");
+        if (!player.isObject()) {
+            log.info("guild {}: the hub has no saved state; starting empty", g.id);
+            return;
+        }
+        try {
+            PlayerSnapshot snapshot = PlayerSnapshot.fromJson(player);
+            long age = Math.max(0, reply.path("ageMs").asLong(0));
+            g.player.restore(snapshot, snapshot.time() + age);
+            log.info("guild {}: resumed {} queued tracks{} (state {} ms old)", g.id, snapshot.queue().size(),
+                    snapshot.current() == null ? "" : " and the current track at "
+                            + snapshot.positionAt(snapshot.time() + age) + " ms", age);
+        } catch (RuntimeException e) {
+            log.warn("guild {}: saved state unusable: {}", g.id, e.getMessage());
+        }
     }
 }

@@ -11,10 +11,12 @@ import com.sedmelluq.discord.lavaplayer.track.playback.MutableAudioFrame;
 import dev.hubcord.audio.send.FrameSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 /**
- * One guild's player: a lavaplayer {@link AudioPlayer}, the queue, repeat mode and the current track's times.
+ * One guild's player: a lavaplayer {@link AudioPlayer}, the queue, repeat mode and the current track's times and
+ * position.
  * Every method except {@link #provide} and {@link #expectsFrames} must run on {@link #executor()}; lavaplayer's
  * events are re-posted there, so a track's end (from the sender thread) and a skip (from the hub) never interleave.
  * A track end moves to the next track only when the ended track is still the current one.
@@ -31,6 +33,12 @@ public final class GuildPlayer implements FrameSource {
     private volatile QueuedTrack current; // read by lavaplayer's threads for event payloads
     private boolean endMarkerReached;
     private String channelId;
+    /**
+     * The position a start or seek asked for, until the next frame is provided (then -1). lavaplayer reports the
+     * timecode of the last frame provided, which says 0 (or the old position) until then, e.g. for as long as a
+     * restored or seeked player stays paused; a snapshot taken meanwhile must still carry the right position.
+     */
+    private volatile long positionUntilNextFrame = -1;
 
     public GuildPlayer(long guildId, AudioPlayer player, TrackCodec codec, PlayerEvents events, Random random) {
         this.guildId = guildId;
@@ -79,7 +87,10 @@ public final class GuildPlayer implements FrameSource {
     }
 
     public void channelId(String id) {
-        this.channelId = id;
+        if (!Objects.equals(id, channelId)) {
+            this.channelId = id;
+            events.stateChanged(this); // the hub hands a guild on only when its snapshot names a voice channel
+        }
     }
 
     public String channelId() {
@@ -157,6 +168,8 @@ public final class GuildPlayer implements FrameSource {
             throw new IllegalStateException("nothing seekable is playing");
         }
         current.track().setPosition(position);
+        positionUntilNextFrame = position;
+        events.stateChanged(this);
     }
 
     /** 0-1000, 100 = unchanged. */
@@ -179,6 +192,16 @@ public final class GuildPlayer implements FrameSource {
         return queue.list();
     }
 
+    /** The current track's position in ms, or 0 without one. */
+    public long position() {
+        QueuedTrack c = current;
+        if (c == null) {
+            return 0;
+        }
+        long pending = positionUntilNextFrame;
+        return pending >= 0 ? pending : c.track().getPosition();
+    }
+
     public boolean paused() {
         return player.isPaused();
     }
@@ -187,7 +210,7 @@ public final class GuildPlayer implements FrameSource {
         List<PlayerSnapshot.Entry> q = new ArrayList<>();
         queue.list().forEach(t -> q.add(entry(t)));
         QueuedTrack c = current;
-        return new PlayerSnapshot(channelId, c == null ? null : entry(c), c == null ? 0 : c.track().getPosition(),
+        return new PlayerSnapshot(channelId, c == null ? null : entry(c), position(),
                 player.isPaused(), player.getVolume(), repeat, q, System.currentTimeMillis());
     }
 
@@ -231,6 +254,7 @@ public final class GuildPlayer implements FrameSource {
     private void start(QueuedTrack t, long position) {
         current = t;
         endMarkerReached = false;
+        positionUntilNextFrame = t == null ? -1 : position;
         if (t == null) {
             player.stopTrack();
             return;
@@ -293,7 +317,11 @@ public final class GuildPlayer implements FrameSource {
 
     @Override
     public boolean provide(MutableAudioFrame frame) {
-        return player.provide(frame);
+        boolean provided = player.provide(frame);
+        if (provided && positionUntilNextFrame >= 0) {
+            positionUntilNextFrame = -1;
+        }
+        return provided;
     }
 
     @Override

@@ -32,8 +32,9 @@ import java.util.function.Predicate;
 /**
  * The whole path in one JVM: a real hub on loopback, the simulated voice server, a "sharder" HubClient that answers
  * GATEWAY_SEND op 4 with VOICE_STATE_UPDATE and VOICE_SERVER_UPDATE pointing at the simulator, a "commands"
- * HubClient that records every event, keeps the last {@code player} snapshot per guild and answers recovery
- * requests, and audio workers.
+ * HubClient that records every event and the last {@code player} snapshot per guild (for assertions: the hub, not the
+ * commands side, answers a taking-over worker's PLAYER_RECOVER), and audio workers. The hub can be restarted on the
+ * same port ({@link #restartHub()}).
  */
 public final class Harness implements AutoCloseable {
 
@@ -43,7 +44,8 @@ public final class Harness implements AutoCloseable {
     /** An event the commands client received. */
     public record Event(String name, JsonNode data) {}
 
-    public final HubServer hub;
+    public volatile HubServer hub;
+    private final HubConfig hubConfig;
     public final VoiceServer voice;
     public final HubClient sharder;
     public final HubClient commands;
@@ -60,7 +62,8 @@ public final class Harness implements AutoCloseable {
         Map<String, String> flags = new java.util.HashMap<>(Map.of("HUB_SECRET", SECRET, "HUB_HOST", "127.0.0.1",
                 "HUB_PORT", "0", "HUB_IO_THREADS", "1"));
         flags.putAll(hubSettings);
-        hub = HubServer.start(HubConfig.resolve(Map.of(), Map.of(), flags));
+        hubConfig = HubConfig.resolve(Map.of(), Map.of(), flags);
+        hub = HubServer.start(hubConfig);
         voice = VoiceServer.start(voiceConfig);
         voice.addFrameListener(f -> {
             if (recordFrames) {
@@ -81,17 +84,22 @@ public final class Harness implements AutoCloseable {
             if (d.path("player").isObject()) {
                 snapshots.put(guild, d.get("player"));
             }
-            if (e.name().equals("PLAYER_UPDATE") && d.path("recover").asBoolean(false) && e.nonce() != null) {
-                ObjectNode reply = Json.mapper().createObjectNode();
-                reply.set("player", snapshots.get(guild));
-                commands.reply(e, reply);
-            }
         });
         commands.connect().get(10, TimeUnit.SECONDS);
     }
 
     public Harness() throws Exception {
         this(Map.of(), VoiceServerConfig.defaults().withHeartbeatIntervalMs(500));
+    }
+
+    /**
+     * Stops the hub and starts a new one on the same port, as a hub restart: every client's session is lost, so each
+     * reconnects, fails to resume (4009) and identifies afresh; voice keeps playing meanwhile.
+     */
+    public void restartHub() throws InterruptedException {
+        int port = hub.port();
+        hub.close();
+        hub = HubServer.start(hubConfig.withPort(port));
     }
 
     public URI hubUri() {

@@ -135,6 +135,11 @@ class MusicTest {
         assertThat(queue.path("tracks").get(0).asText()).isEqualTo(SONG);
         assertThat(queue.path("textChannelID").asText()).isEqualTo(CacheMirror.id(world.general));
 
+        // Audio events with nothing to announce are acknowledged all the same (checked at the end: they come first)
+        audio.send("PLAYER_UPDATE", Json.mapper().createObjectNode().put("guildID", guild).putNull("player"));
+        audio.send("TRACK_STUCK", Json.mapper().createObjectNode().put("guildID", guild).put("thresholdMs", 10_000));
+        audio.send("VOICE_CLOSED", Json.mapper().createObjectNode().put("guildID", guild).put("code", 4014)
+                .put("reason", "disconnected").put("byRemote", true).put("action", "none"));
         // The audio worker reports, without naming a channel: the announcement goes where play was used.
         ObjectNode start = Json.mapper().createObjectNode().put("guildID", guild);
         start.putObject("track").put("encoded", SONG).putObject("info").put("title", "Never Gonna Give You Up")

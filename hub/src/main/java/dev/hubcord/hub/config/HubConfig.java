@@ -1,5 +1,6 @@
 package dev.hubcord.hub.config;
 
+import dev.hubcord.protocol.ServiceType;
 import dev.hubcord.protocol.settings.SettingLayers;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ public record HubConfig(
         String secret,
         int heartbeatIntervalMs,
         int resumeTimeoutMs,
+        int audioResumeTimeoutMs,
         int maxPayloadBytes,
         int shardCount,
         int rateLimit,
@@ -22,6 +24,7 @@ public record HubConfig(
         int ioThreads,
         Transport transport,
         long cacheMemberBudget,
+        int playerStates,
         boolean demo) {
 
     /** The secret used in demo mode when none is configured. */
@@ -53,6 +56,7 @@ public record HubConfig(
                 secret,
                 layers.integer(Setting.HUB_HEARTBEAT_INTERVAL_MS, 100, 3_600_000),
                 layers.integer(Setting.HUB_RESUME_TIMEOUT_MS, 0, 86_400_000),
+                layers.integer(Setting.HUB_AUDIO_RESUME_TIMEOUT_MS, 0, 86_400_000),
                 layers.integer(Setting.HUB_MAX_PAYLOAD_BYTES, 1024, 1 << 30),
                 layers.integer(Setting.HUB_SHARD_COUNT, 0, 1_000_000),
                 layers.integer(Setting.HUB_RATE_LIMIT, 1, 100_000_000),
@@ -64,6 +68,7 @@ public record HubConfig(
                 layers.integer(Setting.HUB_IO_THREADS, 0, 1024),
                 Transport.parse(values.get(Setting.HUB_TRANSPORT)),
                 layers.longInteger(Setting.HUB_CACHE_MEMBER_BUDGET, 0, 10_000_000_000L),
+                layers.integer(Setting.HUB_PLAYER_STATES, 1, 10_000_000),
                 demo);
     }
 
@@ -73,16 +78,28 @@ public record HubConfig(
     }
 
     public HubConfig withPort(int newPort) {
-        return new HubConfig(host, newPort, secret, heartbeatIntervalMs, resumeTimeoutMs, maxPayloadBytes, shardCount,
+        return new HubConfig(host, newPort, secret, heartbeatIntervalMs, resumeTimeoutMs, audioResumeTimeoutMs,
+                maxPayloadBytes, shardCount,
                 rateLimit, rateLimitGraceMs, replayBuffer, pendingLimit, requestTimeoutMs, identifyIntervalMs, ioThreads, transport,
-                cacheMemberBudget, demo);
+                cacheMemberBudget, playerStates, demo);
+    }
+
+    /**
+     * How long a dropped session of this type stays resumable. Audio workers get the shorter
+     * {@code HUB_AUDIO_RESUME_TIMEOUT_MS}: their guilds are silent for that long after a crash, while a
+     * worker that was only cut off keeps playing and, replaced meanwhile, is told to drop its guilds
+     * when it comes back (PLAYER_RELEASED).
+     */
+    public int resumeTimeoutMs(ServiceType type) {
+        return type == ServiceType.AUDIO ? Math.min(resumeTimeoutMs, audioResumeTimeoutMs) : resumeTimeoutMs;
     }
 
     @Override
     public String toString() {
         return "HubConfig[host=" + host + ", port=" + port + ", secret=<hidden>, heartbeatIntervalMs="
-                + heartbeatIntervalMs + ", resumeTimeoutMs=" + resumeTimeoutMs + ", maxPayloadBytes=" + maxPayloadBytes
-                + ", shardCount=" + shardCount + ", rateLimit=" + rateLimit + ", replayBuffer=" + replayBuffer
-                + ", pendingLimit=" + pendingLimit + ", cacheMemberBudget=" + cacheMemberBudget + ", demo=" + demo + "]";
+                + heartbeatIntervalMs + ", resumeTimeoutMs=" + resumeTimeoutMs + ", audioResumeTimeoutMs="
+                + audioResumeTimeoutMs + ", maxPayloadBytes=" + maxPayloadBytes + ", shardCount=" + shardCount
+                + ", rateLimit=" + rateLimit + ", replayBuffer=" + replayBuffer + ", pendingLimit=" + pendingLimit
+                + ", cacheMemberBudget=" + cacheMemberBudget + ", playerStates=" + playerStates + ", demo=" + demo + "]";
     }
 }

@@ -7,6 +7,7 @@ public enum Setting {
     HUB_SECRET("", "the shared secret; required unless HUB_DEMO is true"),
     HUB_HEARTBEAT_INTERVAL_MS("30000", "heartbeat interval sent in HELLO"),
     HUB_RESUME_TIMEOUT_MS("60000", "how long a dropped session can be resumed"),
+    HUB_AUDIO_RESUME_TIMEOUT_MS("5000", "how long a dropped audio worker session can be resumed (at most HUB_RESUME_TIMEOUT_MS): after it, its guilds go to other audio workers"),
     HUB_MAX_PAYLOAD_BYTES("8388608", "payload limit after decompression"),
     HUB_SHARD_COUNT("0", "total shards; 0 means the count sharders report from GET /gateway/bot"),
     HUB_RATE_LIMIT("10000", "payloads per second per connection (bursts of twice that); a client over it is slowed"),
@@ -18,6 +19,7 @@ public enum Setting {
     HUB_IO_THREADS("0", "Netty event loop threads; 0 means one per core"),
     HUB_TRANSPORT("auto", "socket transport: io_uring, nio, or auto (io_uring where the kernel allows it, else nio)"),
     HUB_CACHE_MEMBER_BUDGET("10000000", "members the Discord cache holds before evicting least recently used ones"),
+    HUB_PLAYER_STATES("10000", "guilds whose latest audio player snapshot the hub keeps for failover; past it the least recently used is dropped"),
     HUB_DEMO("false", "local demo mode: a fixed demo secret when none is set, bound to 127.0.0.1");
 
     private final String defaultValue;

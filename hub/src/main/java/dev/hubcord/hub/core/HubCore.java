@@ -1,6 +1,8 @@
 package dev.hubcord.hub.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.hub.audio.AudioPlayers;
+import dev.hubcord.hub.audio.PlayerStates;
 import dev.hubcord.hub.config.HubConfig;
 import dev.hubcord.hub.metrics.HubMetrics;
 import dev.hubcord.hub.routing.AudioGuildOwners;
@@ -54,6 +56,7 @@ public final class HubCore implements AutoCloseable {
     private final AudioGuildOwners audioOwners = new AudioGuildOwners();
     private final ShardStatusBoard shardStatus = new ShardStatusBoard();
     private final Router router;
+    private final AudioPlayers audioPlayers;
     private final IdentifyGate identifyGate;
     private final ScheduledExecutorService scheduler;
     private final Map<Session, ScheduledFuture<?>> expiryTimers = new ConcurrentHashMap<>();
@@ -66,6 +69,8 @@ public final class HubCore implements AutoCloseable {
         this.shards = new ShardAssigner(config.shardCount());
         this.router = new Router(sessions, shards, audioOwners,
                 new NonceRegistry(Duration.ofMillis(config.requestTimeoutMs())), metrics, config.pendingLimit());
+        this.audioPlayers = new AudioPlayers(audioOwners, new PlayerStates(config.playerStates(), metrics), router,
+                metrics, System::currentTimeMillis);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("hub-timers").factory());
         this.identifyGate = new IdentifyGate(config.identifyIntervalMs(), shards::maxConcurrency,
                 (session, shard) -> router.sendDirect(session, EventType.IDENTIFY_GRANTED, Map.of("shard", shard)),
@@ -90,7 +95,7 @@ public final class HubCore implements AutoCloseable {
         identified.put("session", session.id());
         identified.put("type", identify.type().wireName());
         identified.put("heartbeatInterval", config.heartbeatIntervalMs());
-        identified.put("resumeTimeout", config.resumeTimeoutMs());
+        identified.put("resumeTimeout", config.resumeTimeoutMs(identify.type()));
         if (botInfo != null) {
             identified.put("bot", botInfo);
         }
@@ -160,7 +165,11 @@ public final class HubCore implements AutoCloseable {
         switch (type) {
             case IDENTIFY_REQUEST -> identifyGate.request(from, envelope.shard());
             case SHARD_STATUS -> shardStatus(from, envelope.shard(), readTree(envelope));
-            default -> router.route(from, RoutedEvent.of(type, envelope));
+            case PLAYER_RECOVER -> router.sendDirect(from, EventType.REPLY, audioPlayers.recover(envelope));
+            default -> {
+                audioPlayers.beforeRoute(from, type, envelope);
+                router.route(from, RoutedEvent.of(type, envelope));
+            }
         }
     }
 
@@ -222,21 +231,25 @@ public final class HubCore implements AutoCloseable {
             endSession(session, "client closed with 1000");
             return;
         }
+        int resumeTimeoutMs = config.resumeTimeoutMs(session.type());
         log.info("{} {} session={} disconnected; resumable for {} ms", session.type().wireName(), session.name(),
-                session.id(), config.resumeTimeoutMs());
+                session.id(), resumeTimeoutMs);
         ScheduledFuture<?> timer = scheduler.schedule(() -> {
             expiryTimers.remove(session);
             if (!session.isConnected()) {
-                endSession(session, "not resumed within " + config.resumeTimeoutMs() + " ms");
+                endSession(session, "not resumed within " + resumeTimeoutMs + " ms");
             }
-        }, config.resumeTimeoutMs(), TimeUnit.MILLISECONDS);
+        }, resumeTimeoutMs, TimeUnit.MILLISECONDS);
         ScheduledFuture<?> previous = expiryTimers.put(session, timer);
         if (previous != null) {
             previous.cancel(false);
         }
     }
 
-    /** Ends a session: frees its shards and guilds, then delivers its unacknowledged events elsewhere. */
+    /**
+     * Ends a session: frees its shards and guilds, then delivers its unacknowledged events elsewhere;
+     * an audio worker's guilds that were in voice go on to other audio workers.
+     */
     public void endSession(Session session, String why) {
         List<RoutedEvent> unacked = session.end();
         if (sessions.get(session.id()) != session) {
@@ -250,7 +263,15 @@ public final class HubCore implements AutoCloseable {
                 announceShards(shards.remove(session), null);
                 router.retryPending(ServiceType.SHARDER);
             }
-            case AUDIO -> audioOwners.remove(session);
+            case AUDIO -> {
+                // the takeover JOINs go first: the new owner must recover a guild before any redelivered command
+                // for it creates an empty player there
+                List<RoutedEvent> joins = audioPlayers.takeovers(audioOwners.remove(session), unacked);
+                joins.forEach(router::deliver);
+                if (!joins.isEmpty()) {
+                    log.info("handing {} guilds of {} to other audio workers", joins.size(), session);
+                }
+            }
             default -> { }
         }
         router.redeliver(session, unacked);

@@ -40,6 +40,9 @@ public final class EventValidator {
                     envelope.shard() == Envelope.ABSENT ? type.name() + ": d.shard is required" : null;
             case GATEWAY_SEND -> validateGatewaySend(envelope);
             case LOAD_TRACKS -> null;
+            case PLAYER_RECOVER -> envelope.guildId() == null || envelope.nonce() == null
+                    ? "PLAYER_RECOVER: d.guildID and d.nonce are required"
+                    : null;
             default -> type.mode() == DeliveryMode.GUILD && envelope.guildId() == null
                     ? type.name() + ": d.guildID is required"
                     : null;

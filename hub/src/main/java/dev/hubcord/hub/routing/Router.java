@@ -77,6 +77,12 @@ public final class Router {
         deliverOrWait(event.type().receiver(), event);
     }
 
+    /** Delivers an event the hub composed, by its type's receiver and mode (waiting if nobody can take it). */
+    public void deliver(RoutedEvent event) {
+        metrics.routed(event.type());
+        deliverOrWait(event.type().receiver(), event);
+    }
+
     /** Sends one of the hub's own events straight to a session (not tracked for ACK). */
     public void sendDirect(Session to, EventType type, Object data) {
         metrics.routed(type);

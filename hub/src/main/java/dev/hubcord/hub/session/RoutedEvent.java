@@ -36,6 +36,14 @@ public record RoutedEvent(
         return new RoutedEvent(type, d, 0, d.length, null, Envelope.ABSENT, null, null, false);
     }
 
+    /**
+     * An event the hub composes on a client's behalf for guild delivery, marked {@code redelivered}
+     * ({@code d} already says so): the PLAYER_JOIN that hands a lost audio worker's guild to the next one.
+     */
+    public static RoutedEvent ofHubForGuild(EventType type, byte[] d, String guildId) {
+        return new RoutedEvent(type, d, 0, d.length, guildId, Envelope.ABSENT, null, null, true);
+    }
+
     /** The same event with {@code "redelivered": true} added to {@code d}. */
     public RoutedEvent asRedelivered() {
         if (redelivered) {
