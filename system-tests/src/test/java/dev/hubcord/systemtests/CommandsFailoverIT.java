@@ -44,7 +44,7 @@ class CommandsFailoverIT {
         List<Users> guilds = new ArrayList<>();
         for (JsonNode g : system.sim().guilds()) {
             if (g.path("member_count").asInt() >= 1_000) {
-                guilds.add(new Users(system.sim(), g.path("id").asText()));
+                guilds.add(new Users(system, g.path("id").asText()));
             }
         }
         Map<String, String> channelOf = new HashMap<>(); // trigger message ID -> channel

@@ -17,7 +17,7 @@ class CommandsIT {
     @BeforeAll
     static void start() {
         system = SharedSystem.get();
-        users = Users.ofLargeGuild(system.sim(), 1_000);
+        users = Users.ofLargeGuild(system, 1_000);
     }
 
     @Test

@@ -32,12 +32,12 @@ class HubRestartIT {
     @Test
     void nothingSentDuringAnOutageIsLostTheCacheIsWholeAndMusicGoesOn() {
         List<JsonNode> guilds = system.sim().guilds();
-        Music music = new Music(system.sim(), new Users(system.sim(), guilds.get(4).path("id").asText()));
+        Music music = new Music(system.sim(), new Users(system, guilds.get(4).path("id").asText()));
         music.command("!play " + SharedSystem.tracks().tone("restart-a", 500, 120));
         await("audio at the voice server").atMost(Duration.ofSeconds(20)).until(() -> music.frames() > 100);
         Map<String, Integer> cachedBefore = cachedMembers(guilds);
 
-        List<Users> people = guilds.stream().map(g -> new Users(system.sim(), g.path("id").asText())).toList();
+        List<Users> people = guilds.stream().map(g -> new Users(system, g.path("id").asText())).toList();
 
         system.process("hub").kill();
         List<String[]> sent = new ArrayList<>(); // {message id, channel}

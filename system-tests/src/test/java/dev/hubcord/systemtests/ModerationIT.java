@@ -20,7 +20,7 @@ class ModerationIT {
 
     @Test
     void userinfoBanKickAndTimeoutOfSilentMembersOfALargeGuild() {
-        Users users = Users.ofLargeGuild(system.sim(), 2_500);
+        Users users = Users.ofLargeGuild(system, 2_500);
         String channel = users.textChannel();
         String mod = users.moderator();
         JsonNode a = users.people().get(2_400);

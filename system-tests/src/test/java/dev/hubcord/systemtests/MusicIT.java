@@ -21,7 +21,7 @@ class MusicIT {
     void playQueueSkipSeekVolumePauseStopLeave() {
         Deployment system = SharedSystem.get();
         Tracks tracks = SharedSystem.tracks();
-        Music music = new Music(system.sim(), new Users(system.sim(), system.sim().guilds().get(1).path("id").asText()));
+        Music music = new Music(system.sim(), new Users(system, system.sim().guilds().get(1).path("id").asText()));
 
         assertThat(music.command("!play " + tracks.tone("music-a", 440, 120))).startsWith("Queued ");
         assertThat(music.command("!play " + tracks.tone("music-b", 550, 120))).startsWith("Queued ");

@@ -59,7 +59,7 @@ class SharderFailoverIT {
         // the guilds of the moved shards are served again: a member of each says !ping
         for (JsonNode g : system.sim().guilds()) {
             if (moved.contains(shardOf(g))) {
-                Users users = new Users(system.sim(), g.path("id").asText());
+                Users users = new Users(system, g.path("id").asText());
                 String author = users.people().get(1).path("user_id").asText();
                 assertThat(users.command(users.textChannel(), author, "!ping")).startsWith("Pong!");
             }

@@ -66,6 +66,11 @@ public final class AudioPlayers {
                 .description("audio events whose player field was neither an object nor null").register(metrics.registry());
     }
 
+    /** The register of the latest snapshot per guild (read by the REST API). */
+    public PlayerStates states() {
+        return states;
+    }
+
     /** Looks at a client event before it is routed on: snapshots and claims from audio workers, PLAYER_LEAVE. */
     public void beforeRoute(Session from, EventType type, Envelope envelope) {
         switch (type) {

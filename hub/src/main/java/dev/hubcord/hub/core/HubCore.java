@@ -329,6 +329,10 @@ public final class HubCore implements AutoCloseable {
         return audioOwners;
     }
 
+    public AudioPlayers audioPlayers() {
+        return audioPlayers;
+    }
+
     public BotInfo botInfo() {
         return botInfo;
     }

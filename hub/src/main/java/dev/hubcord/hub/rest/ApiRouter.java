@@ -10,10 +10,12 @@ import java.util.List;
 public final class ApiRouter implements RestHandler {
 
     private final ServicesResource services;
+    private final PlayersResource players;
     private final RestHandler discord;
 
     public ApiRouter(HubCore core, RestHandler discord) {
         this.services = new ServicesResource(core);
+        this.players = new PlayersResource(core);
         this.discord = discord;
     }
 
@@ -25,6 +27,9 @@ public final class ApiRouter implements RestHandler {
         }
         if (s.size() == 2 && s.get(1).equals("shards")) {
             return get(request, services::shards);
+        }
+        if (s.size() == 3 && s.get(1).equals("players")) {
+            return get(request, () -> players.player(s.get(2)));
         }
         if (s.size() >= 2 && s.get(1).equals("discord") && discord != null) {
             return discord.handle(request);

@@ -66,6 +66,25 @@ class PlayerStatesTest {
     }
 
     @Test
+    void operatorsSeeWhichWorkerPlaysAGuildAndItsLatestSnapshot() {
+        try (TestHub hub = TestHub.start();
+                RawClient commands = RawClient.identified(hub, "commands");
+                RawClient a1 = RawClient.identified(hub, "audio", null, "\"name\":\"audio-one\"")) {
+            RestClient rest = new RestClient(hub);
+            assertThat(rest.get("/v1/players/" + G2).status()).isEqualTo(404);
+            assertThat(rest.get("/v1/players/not-a-guild").status()).isEqualTo(400);
+            a1.ack(join(commands, a1, G2).get("s").longValue());
+            sendAndAwait(a1, commands, "PLAYER_UPDATE", update(G2, "9", 70, 4000));
+            JsonNode view = rest.get("/v1/players/" + G2).json();
+            assertThat(view.path("worker").asText()).isEqualTo("audio-one");
+            assertThat(view.path("connected").asBoolean()).isTrue();
+            assertThat(view.path("player").path("volume").asInt()).isEqualTo(70);
+            assertThat(view.path("player").path("position").asLong()).isEqualTo(4000);
+            assertThat(view.path("ageMs").asLong()).isBetween(0L, 10_000L);
+        }
+    }
+
+    @Test
     void theLatestSnapshotIsAnsweredToRecoverAndForgottenOnLeaveOrDestroy() {
         try (TestHub hub = TestHub.start();
                 RawClient commands = RawClient.identified(hub, "commands");

@@ -14,19 +14,25 @@ import java.util.Optional;
  */
 public final class Users {
 
-    private final SimApi sim;
-    private final JsonNode guild;
+    /** VIEW_CHANNEL, SEND_MESSAGES and READ_MESSAGE_HISTORY: what the bot needs to reply in a channel. */
+    private static final long REPLY_PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 16);
 
-    public Users(SimApi sim, String guildId) {
-        this.sim = sim;
+    private final SimApi sim;
+    private final HubApi hub;
+    private final JsonNode guild;
+    private List<String> answerable;
+
+    public Users(Deployment system, String guildId) {
+        this.sim = system.sim();
+        this.hub = system.hub();
         this.guild = sim.guild(guildId);
     }
 
     /** The first guild with at least this many members. */
-    public static Users ofLargeGuild(SimApi sim, int minMembers) {
-        for (JsonNode g : sim.guilds()) {
+    public static Users ofLargeGuild(Deployment system, int minMembers) {
+        for (JsonNode g : system.sim().guilds()) {
             if (g.path("member_count").asInt() >= minMembers) {
-                return new Users(sim, g.path("id").asText());
+                return new Users(system, g.path("id").asText());
             }
         }
         throw new IllegalStateException("no guild with " + minMembers + " members");
@@ -40,18 +46,45 @@ public final class Users {
         return guild;
     }
 
-    public List<String> textChannels() {
-        List<String> out = new ArrayList<>();
-        for (JsonNode c : guild.path("channels")) {
-            if (c.path("type").asInt() == 0) {
-                out.add(c.path("id").asText());
+    /**
+     * The text channels where the bot may reply, as an operator sees them in the hub's computed permissions (the
+     * simulated guilds have channels the bot cannot see, as real ones do).
+     */
+    public synchronized List<String> textChannels() {
+        if (answerable == null) {
+            String bot = bot();
+            List<String> out = new ArrayList<>();
+            for (JsonNode c : guild.path("channels")) {
+                if (c.path("type").asInt() != 0) {
+                    continue;
+                }
+                String id = c.path("id").asText();
+                long permissions = Long.parseLong(hub.get("/v1/discord/guilds/" + guildId() + "/members/" + bot
+                        + "/permissions?channel=" + id).path("permissions").asText());
+                if ((permissions & REPLY_PERMISSIONS) == REPLY_PERMISSIONS) {
+                    out.add(id);
+                }
             }
+            if (out.isEmpty()) {
+                throw new IllegalStateException("the bot may reply in no text channel of guild " + guildId());
+            }
+            answerable = List.copyOf(out);
         }
-        return out;
+        return answerable;
     }
 
     public String textChannel() {
         return textChannels().getFirst();
+    }
+
+    /** The bot's user ID, as the guild's member list shows it. */
+    public String bot() {
+        for (JsonNode m : guild.path("members")) {
+            if (m.path("bot").asBoolean()) {
+                return m.path("user_id").asText();
+            }
+        }
+        throw new IllegalStateException("the bot is not a member of guild " + guildId());
     }
 
     /** Human members (not bots), in the simulator's order. */
