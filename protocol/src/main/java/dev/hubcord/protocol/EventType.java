@@ -50,7 +50,7 @@ public enum EventType {
     PLAYER_UPDATE(Set.of(AUDIO), COMMANDS, DeliveryMode.ONE),
     VOICE_CLOSED(Set.of(AUDIO), COMMANDS, DeliveryMode.ONE),
     /** An audio worker taking a guild over asks the hub for the guild's last player snapshot (a request). */
-    PLAYER_RECOVER(Set.of(AUDIO), HUB, DeliveryMode.HUB),
+    PLAYER_RECOVER(Set.of(AUDIO), HUB, DeliveryMode.HUB, Request.MUST),
     /** The hub tells an audio worker that another worker plays a guild it reported: drop it without leaving voice. */
     PLAYER_RELEASED(Set.of(HUB), AUDIO, DeliveryMode.DIRECT),
     REPLY(EnumSet.of(SHARDER, COMMANDS, AUDIO), null, DeliveryMode.DIRECT);

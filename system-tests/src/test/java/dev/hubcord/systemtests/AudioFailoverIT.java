@@ -43,7 +43,8 @@ class AudioFailoverIT {
         assertThat(killed).startsWith("audio-");
         long positionBefore = position(before);
         long killedAt = System.currentTimeMillis();
-        String sessionBefore = system.sim().voice(guild).path("session").path("session_id").asText();
+        // a new voice connection has a new SSRC (the session ID is the bot's gateway session's, so it stays)
+        long ssrcBefore = system.sim().voice(guild).path("session").path("ssrc").asLong();
 
         system.process(killed).kill();
 
@@ -51,7 +52,7 @@ class AudioFailoverIT {
                 .until(() -> {
                     JsonNode v = system.sim().voice(guild);
                     return v.path("connected").asBoolean()
-                            && !v.path("session").path("session_id").asText().equals(sessionBefore)
+                            && v.path("session").path("ssrc").asLong() != ssrcBefore
                             && v.path("last_frame_age_ms").asLong(-1) >= 0 && v.path("last_frame_age_ms").asLong() < 200;
                 });
         JsonNode after = player(guild);
