@@ -67,6 +67,8 @@ class AudioFailoverIT {
         assertThat(music.command("!queue")).isEqualTo(queueBefore);
         assertThat(music.command("!volume")).isEqualTo("Volume is 70%.");
         music.command("!leave");
+        await("no acknowledgement pending at the hub").atMost(Duration.ofSeconds(15))
+                .until(() -> system.hub().metric("hub_acks_pending") == 0);
     }
 
     /** The hub's view of the guild's player: {@code {worker, player, ...}}. */
