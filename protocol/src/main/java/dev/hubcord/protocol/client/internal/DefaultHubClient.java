@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class DefaultHubClient implements HubClient {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultHubClient.class);
     private static final long CLOSE_WAIT_MILLIS = 3_000;
 
     private final HubClientOptions options;
@@ -59,7 +60,7 @@ public final class DefaultHubClient implements HubClient {
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("hub-client-io", true),
                 NioIoHandler.newFactory());
         this.loop = group.next();
-        this.outbox = new Outbox(options.sendBufferCapacity());
+        this.outbox = new Outbox(options.sendBufferCapacity(), options.sendBufferBytes(), options.publishAcks());
         this.dispatcher = new Dispatcher(options.dispatchExecutor(), listeners, options.ackMode());
         this.requests = new PendingRequests(loop);
         Bootstrap bootstrap = new Bootstrap()
@@ -154,8 +155,8 @@ public final class DefaultHubClient implements HubClient {
         if (outbox.offer(payload)) {
             return true;
         }
-        listeners.error(new HubClientException(Kind.BUFFER_FULL, what + " refused: "
-                + options.sendBufferCapacity() + " payloads already wait for a connection"));
+        listeners.error(new HubClientException(Kind.BUFFER_FULL, what + " refused: " + outbox.held()
+                + " payloads (" + outbox.heldBytes() + " bytes) are already held for the hub"));
         return false;
     }
 
@@ -200,6 +201,16 @@ public final class DefaultHubClient implements HubClient {
     }
 
     @Override
+    public int unconfirmed() {
+        return outbox.held();
+    }
+
+    @Override
+    public long unconfirmedBytes() {
+        return outbox.heldBytes();
+    }
+
+    @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
@@ -222,7 +233,10 @@ public final class DefaultHubClient implements HubClient {
         HubClientException closedError = new HubClientException(Kind.CLOSED, "client closed");
         requests.failAll(closedError);
         PendingRequests.completeAsync(supervisor.firstIdentified(), null, closedError);
-        outbox.clear();
+        int dropped = outbox.clear();
+        if (dropped > 0) {
+            LOG.warn("closed with {} payloads the hub had not taken: they are dropped", dropped);
+        }
         dispatcher.shutdown();
         listeners.shutdown();
         var shutdown = group.shutdownGracefully(0, CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
