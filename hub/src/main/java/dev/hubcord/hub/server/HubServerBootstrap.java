@@ -11,7 +11,10 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Owns the event loops and the listening socket; every accepted channel joins a group for shutdown. */
@@ -48,8 +51,20 @@ public final class HubServerBootstrap {
         return transport.name();
     }
 
-    /** Sends every open connection a close frame (WebSocket ones) and closes it. */
+    /**
+     * Sends every open connection a close frame (WebSocket ones) and closes it. Reading stops on every
+     * connection first: a payload read after that could be routed to a receiver already closed, or be
+     * confirmed (op 8) to its publisher after the close frame, where the publisher no longer reads.
+     * Stopping first means everything taken was routed and confirmed before any close frame.
+     */
     public void closeAll(CloseCode code) {
+        List<Future<?>> stopped = new ArrayList<>();
+        for (Channel channel : channels) {
+            stopped.add(channel.eventLoop().submit(() -> channel.config().setAutoRead(false)));
+        }
+        for (Future<?> f : stopped) {
+            f.awaitUninterruptibly(1, TimeUnit.SECONDS);
+        }
         for (Channel channel : channels) {
             if (channel.pipeline().get("ws-session") != null) {
                 channel.writeAndFlush(new CloseWebSocketFrame(code.code(), "hub shutting down"));

@@ -81,6 +81,9 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (session != null) {
+            PublishAcks.confirm(session, connection, core.metrics());
+        }
         throttleIfOverRate(ctx);
         ctx.fireChannelReadComplete();
     }
@@ -195,6 +198,9 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
         switch (op) {
             case IDENTIFY, RESUME -> throw new CloseException(CloseCode.ALREADY_IDENTIFIED, "already identified");
             case EVENT -> {
+                if (!PublishAcks.take(session, envelope, core.metrics())) {
+                    return;
+                }
                 EventType type = EventType.byName(envelope.t());
                 if (type == null) {
                     throw new CloseException(CloseCode.INVALID_PAYLOAD, envelope.t() == null
@@ -209,6 +215,9 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
                 core.ack(session, envelope.seq());
             }
             case CACHE -> {
+                if (!PublishAcks.take(session, envelope, core.metrics())) {
+                    return;
+                }
                 if (session.type() != ServiceType.SHARDER) {
                     throw new CloseException(CloseCode.UNKNOWN_OPCODE, "op 5 CACHE may only be sent by sharders");
                 }
