@@ -95,6 +95,25 @@ class PublishAcksTest {
     }
 
     @Test
+    void aRefusedPayloadCountsAsTakenSoThatItIsNotSentAgainIntoTheSameClose() {
+        try (TestHub hub = TestHub.start(Map.of("HUB_RESUME_TIMEOUT_MS", "10000"));
+                RawClient sharder = RawClient.identified(hub, "sharder", null, SHARDER_ACKS)) {
+            String session = sharder.sessionId();
+            sharder.sendText("{\"ps\":1,\"op\":2,\"t\":\"PLAYER_PLAY\",\"d\":{\"guildID\":\"1\"}}");
+            sharder.expectClose(4006);
+            try (RawClient back = RawClient.connectAndHello(hub)) {
+                back.sendText("{\"op\":6,\"d\":{\"secret\":\"" + TestHub.SECRET + "\",\"session\":\"" + session
+                        + "\",\"seq\":1," + SHARDER_ACKS + "}}");
+                JsonNode resumed;
+                do {
+                    resumed = back.nextEvent();
+                } while (!resumed.get("t").asText().equals("RESUMED"));
+                assertThat(resumed.at("/d/published").longValue()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void withoutAcknowledgementsNothingChanges() {
         try (TestHub hub = TestHub.start();
                 RawClient worker = RawClient.identified(hub, "commands");
