@@ -1,6 +1,9 @@
 package dev.hubcord.protocol;
 
-/** The opcodes of hub protocol v1 (contract section 3); 8 is only sent to clients that asked for publisher acknowledgements. */
+/**
+ * The opcodes of hub protocol v1 (contract section 3). The hub sends 8 only to clients that asked for
+ * publisher acknowledgements.
+ */
 public enum Opcode {
     IDENTIFY(0),
     HEARTBEAT(1),

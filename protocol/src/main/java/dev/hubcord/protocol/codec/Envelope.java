@@ -40,6 +40,12 @@ public record Envelope(
     /** Marks a numeric field that was present with the wrong type. */
     public static final int INVALID = -2;
 
+    /** An envelope without a {@code ps} (as before publisher acknowledgements). */
+    public Envelope(byte[] bytes, int op, String t, int dStart, int dEnd, DataKind dKind, String guildId, String nonce,
+            int shard, long seq, String dispatchName) {
+        this(bytes, op, t, dStart, dEnd, dKind, guildId, nonce, shard, seq, dispatchName, ABSENT);
+    }
+
     /** The JSON type of {@code d}. */
     public enum DataKind {
         OBJECT,

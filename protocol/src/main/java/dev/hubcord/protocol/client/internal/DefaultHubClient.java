@@ -33,6 +33,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link HubClient}: checks and encodes what the application sends on the caller's thread, hands
@@ -41,7 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class DefaultHubClient implements HubClient {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultHubClient.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultHubClient.class);
     private static final long CLOSE_WAIT_MILLIS = 3_000;
 
     private final HubClientOptions options;
