@@ -40,8 +40,4 @@ final class RefusalLog {
                     n, waiting.getAsInt());
         }
     }
-
-    long total() {
-        return refusals.get();
-    }
 }
