@@ -1,6 +1,9 @@
 package dev.hubcord.protocol;
 
-/** The eight opcodes of hub protocol v1 (contract section 3). */
+/**
+ * The opcodes of hub protocol v1 (contract section 3). The hub sends 8 only to clients that asked for
+ * publisher acknowledgements.
+ */
 public enum Opcode {
     IDENTIFY(0),
     HEARTBEAT(1),
@@ -9,7 +12,8 @@ public enum Opcode {
     HEARTBEAT_ACK(4),
     CACHE(5),
     RESUME(6),
-    ACK(7);
+    ACK(7),
+    PUBLISH_ACK(8);
 
     private static final Opcode[] BY_CODE = values();
 
@@ -30,6 +34,6 @@ public enum Opcode {
 
     /** Whether a client may send this opcode to the hub. */
     public boolean clientMaySend() {
-        return this != HELLO && this != HEARTBEAT_ACK;
+        return this != HELLO && this != HEARTBEAT_ACK && this != PUBLISH_ACK;
     }
 }

@@ -66,6 +66,9 @@ public final class Sharder implements AutoCloseable {
         metrics.gauge("sharder_shards", "shards this process runs", () -> shards.shards().size());
         metrics.gauge("sharder_guilds", "guilds on the running shards", shards::guildCount);
         metrics.gauge("sharder_hub_queued", "payloads waiting for the hub", hub::queued);
+        metrics.gauge("sharder_hub_unconfirmed", "payloads handed to the hub client that the hub has not confirmed",
+                hub::unconfirmed);
+        metrics.gauge("sharder_hub_unconfirmed_bytes", "bytes of sharder_hub_unconfirmed", hub::unconfirmedBytes);
         metrics.gauge("sharder_mirror_members", "members remembered for resends", mirror::memberCount);
         metrics.gauge("sharder_member_requests_outstanding", "guilds waiting for their op 8 member request plus "
                 + "requests whose chunks are still arriving", shards::memberRequestsOutstanding);

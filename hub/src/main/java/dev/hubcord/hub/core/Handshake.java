@@ -14,10 +14,10 @@ public final class Handshake {
 
     /** The parts of IDENTIFY the hub uses. {@code hintShards}/{@code hintMaxConcurrency} are 0 when not given. */
     public record Identify(ServiceType type, Compression compression, String name, Set<String> events,
-            int hintShards, int hintMaxConcurrency, String userId, String applicationId) {}
+            int hintShards, int hintMaxConcurrency, String userId, String applicationId, boolean publishAcks) {}
 
     /** The parts of RESUME the hub uses. */
-    public record Resume(String session, long seq, Compression compression) {}
+    public record Resume(String session, long seq, Compression compression, boolean publishAcks) {}
 
     private final byte[] secret;
 
@@ -65,7 +65,8 @@ public final class Handshake {
         if (name == null || name.isBlank()) {
             name = type.wireName();
         }
-        return new Identify(type, compression, name, events, shards, maxConcurrency, userId, applicationId);
+        return new Identify(type, compression, name, events, shards, maxConcurrency, userId, applicationId,
+                publishAcks(d));
     }
 
     public Resume resume(JsonNode d) {
@@ -79,7 +80,19 @@ public final class Handshake {
         if (seq == null || !seq.canConvertToLong() || !seq.isIntegralNumber() || seq.longValue() < 0) {
             throw invalid("RESUME: seq must be a non-negative integer");
         }
-        return new Resume(session.textValue(), seq.longValue(), compression(d));
+        return new Resume(session.textValue(), seq.longValue(), compression(d), publishAcks(d));
+    }
+
+    /** {@code publishAcks}: absent or false means off. */
+    private static boolean publishAcks(JsonNode d) {
+        JsonNode node = d.get("publishAcks");
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw invalid("publishAcks must be true or false");
+        }
+        return node.booleanValue();
     }
 
     private void checkSecret(JsonNode d) {

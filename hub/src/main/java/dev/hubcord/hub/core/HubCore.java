@@ -82,6 +82,9 @@ public final class HubCore implements AutoCloseable {
         Session session = new Session(UUID.randomUUID().toString(), identify.type(), identify.name(), identify.events(),
                 config.replayBuffer(), sessions.nextJoinOrder());
         session.attach(connection);
+        if (identify.publishAcks()) {
+            session.publisher().enable();
+        }
         boolean newBotInfo = false;
         if (identify.userId() != null && identify.applicationId() != null) {
             synchronized (this) {
@@ -96,6 +99,9 @@ public final class HubCore implements AutoCloseable {
         identified.put("type", identify.type().wireName());
         identified.put("heartbeatInterval", config.heartbeatIntervalMs());
         identified.put("resumeTimeout", config.resumeTimeoutMs(identify.type()));
+        if (identify.publishAcks()) {
+            identified.put("published", 0);
+        }
         if (botInfo != null) {
             identified.put("bot", botInfo);
         }
@@ -130,8 +136,11 @@ public final class HubCore implements AutoCloseable {
         if (session == null) {
             throw new CloseException(CloseCode.INVALID_SESSION, "invalid session: unknown or expired");
         }
+        if (resume.publishAcks()) {
+            session.publisher().enable();
+        }
         ResumeOutcome outcome = session.resume(connection, resume.seq(), replayed -> RoutedEvent.ofHub(
-                EventType.RESUMED, EnvelopeWriter.data(Map.of("session", session.id(), "replayed", replayed))));
+                EventType.RESUMED, EnvelopeWriter.data(resumed(session, replayed))));
         switch (outcome) {
             case ResumeOutcome.Refused refused -> {
                 endSession(session, "resume refused: " + refused.reason());
@@ -151,6 +160,20 @@ public final class HubCore implements AutoCloseable {
         }
         router.retryPending(session.type());
         return session;
+    }
+
+    /**
+     * RESUMED's data; with publisher acknowledgements it carries {@code published}, the last client
+     * sequence number taken, so that the client sends again exactly what came after it.
+     */
+    private static Map<String, Object> resumed(Session session, int replayed) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("session", session.id());
+        d.put("replayed", replayed);
+        if (session.publisher().enabled()) {
+            d.put("published", session.publisher().resumed());
+        }
+        return d;
     }
 
     /** A client event: hub events are handled here, the rest are validated and routed. */

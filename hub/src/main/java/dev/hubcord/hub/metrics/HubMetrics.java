@@ -24,6 +24,8 @@ public final class HubMetrics {
     private final Counter undeliverable;
     private final Counter closes;
     private final Counter throttled;
+    private final Counter publishDuplicates;
+    private final Counter publishAcks;
     /** Per route template (few, bounded), a timer per HTTP status 100–599, created on first use. */
     private final Map<String, java.util.concurrent.atomic.AtomicReferenceArray<Timer>> restTimers =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -53,6 +55,11 @@ public final class HubMetrics {
                 .description("events with no possible receiver (unknown reply nonce, no subscriber)").register(registry);
         throttled = Counter.builder("hub_connections_throttled")
                 .description("times the hub stopped reading from a client that was over its rate limit").register(registry);
+        publishDuplicates = Counter.builder("hub_publish_duplicates")
+                .description("op 2/op 5 payloads dropped because their ps was already taken (publisher acknowledgements)")
+                .register(registry);
+        publishAcks = Counter.builder("hub_publish_acks")
+                .description("op 8 PUBLISH_ACK payloads sent").register(registry);
         closes = Counter.builder("hub_protocol_closes")
                 .description("connections closed by the hub for a protocol error").register(registry);
     }
@@ -103,6 +110,18 @@ public final class HubMetrics {
 
     public double throttledCount() {
         return throttled.count();
+    }
+
+    public void publishDuplicate() {
+        publishDuplicates.increment();
+    }
+
+    public double publishDuplicateCount() {
+        return publishDuplicates.count();
+    }
+
+    public void publishAckSent() {
+        publishAcks.increment();
     }
 
     public void protocolClose() {

@@ -10,8 +10,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Owns the event loops and the listening socket; every accepted channel joins a group for shutdown. */
@@ -48,14 +50,46 @@ public final class HubServerBootstrap {
         return transport.name();
     }
 
-    /** Sends every open connection a close frame (WebSocket ones) and closes it. */
+    /**
+     * Closes every connection, losing nothing a client was told the hub took. In three steps: every
+     * WebSocket connection stops taking payloads (it still reads, so that no unread bytes make the
+     * kernel answer the close with a reset, which would discard what the client had not read yet);
+     * once all have stopped, each is sent what was routed to it and then the close frame; then the
+     * hub waits, up to {@link #CLOSE_WAIT_MILLIS}, for the clients to answer and close, before closing
+     * whatever is left (HTTP connections too). Stopping everywhere first means that nothing is routed
+     * to a connection after its close frame, and that every op 8 a publisher gets precedes it.
+     */
     public void closeAll(CloseCode code) {
+        List<HubWebSocketHandler> sessions = new ArrayList<>();
         for (Channel channel : channels) {
-            if (channel.pipeline().get("ws-session") != null) {
-                channel.writeAndFlush(new CloseWebSocketFrame(code.code(), "hub shutting down"));
+            if (channel.pipeline().get("ws-session") instanceof HubWebSocketHandler handler) {
+                sessions.add(handler);
             }
         }
+        List<Future<?>> stopped = new ArrayList<>();
+        for (HubWebSocketHandler handler : sessions) {
+            stopped.add(handler.stopTaking());
+        }
+        // Generous: a close frame before every publisher has stopped could lose what it was confirmed.
+        awaitAll(stopped, STOP_WAIT_MILLIS);
+        List<Future<?>> closed = new ArrayList<>();
+        for (HubWebSocketHandler handler : sessions) {
+            closed.add(handler.goAway(code, "hub shutting down"));
+        }
+        awaitAll(closed, CLOSE_WAIT_MILLIS);
         channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    /** How long the shutdown waits for every connection to stop taking payloads (a task on each event loop). */
+    static final long STOP_WAIT_MILLIS = 10_000;
+    /** How long the shutdown waits for clients to answer the close frame. */
+    static final long CLOSE_WAIT_MILLIS = 2_000;
+
+    private static void awaitAll(List<Future<?>> futures, long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (Future<?> f : futures) {
+            f.awaitUninterruptibly(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
     }
 
     public void shutdown() {

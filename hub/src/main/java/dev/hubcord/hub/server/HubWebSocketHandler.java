@@ -30,6 +30,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,8 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
     /** How long a client may stay over its rate (being slowed) before it is closed with 4008. */
     private final long rateGraceNanos;
     private long lastHeartbeat;
+    /** Cleared when the hub shuts down: frames are still read, and ignored. */
+    private boolean taking = true;
     private ScheduledFuture<?> heartbeatCheck;
 
     HubWebSocketHandler(HubCore core) {
@@ -81,6 +84,9 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (session != null) {
+            PublishAcks.confirm(session, connection, core.metrics());
+        }
         throttleIfOverRate(ctx);
         ctx.fireChannelReadComplete();
     }
@@ -120,10 +126,35 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Hub shutdown, step 1: take no more payloads from this client (they are read and ignored; with
+     * publisher acknowledgements the client sends them again to the next hub). Runs on the event loop.
+     */
+    Future<?> stopTaking() {
+        return channel().eventLoop().submit(() -> {
+            taking = false;
+        });
+    }
+
+    /**
+     * Hub shutdown, step 2: write what was routed to this client, then the close frame, and leave the
+     * TCP close to the client's answer. The future completes when the channel is closed.
+     */
+    Future<?> goAway(CloseCode code, String reason) {
+        channel().eventLoop().execute(() -> connection.goAway(code, reason));
+        return channel().closeFuture();
+    }
+
+    private io.netty.channel.Channel channel() {
+        return connection.channel();
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
-            if (msg instanceof WebSocketFrame frame && !connection.isClosing()) {
+            if (msg instanceof CloseWebSocketFrame && connection.isClosing()) {
+                ctx.close(); // the client answered our close frame
+            } else if (msg instanceof WebSocketFrame frame && !connection.isClosing() && taking) {
                 handleFrame(ctx, frame);
             }
         } catch (CloseException e) {
@@ -195,6 +226,9 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
         switch (op) {
             case IDENTIFY, RESUME -> throw new CloseException(CloseCode.ALREADY_IDENTIFIED, "already identified");
             case EVENT -> {
+                if (!PublishAcks.take(session, envelope, core.metrics())) {
+                    return;
+                }
                 EventType type = EventType.byName(envelope.t());
                 if (type == null) {
                     throw new CloseException(CloseCode.INVALID_PAYLOAD, envelope.t() == null
@@ -209,6 +243,9 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
                 core.ack(session, envelope.seq());
             }
             case CACHE -> {
+                if (!PublishAcks.take(session, envelope, core.metrics())) {
+                    return;
+                }
                 CachePermit.check(session.type(), envelope);
                 core.cache(session, envelope);
             }

@@ -125,6 +125,20 @@ public final class Connection {
         channel.writeAndFlush(new CloseWebSocketFrame(code, truncate(reason))).addListener(ChannelFutureListener.CLOSE);
     }
 
+    /**
+     * Writes what is queued, then a close frame, but leaves closing the socket to the client's answer
+     * (closing first while the client still sends makes the kernel reset the connection, and a reset
+     * discards what the client had received and not yet read). Must run on the event loop.
+     */
+    public void goAway(CloseCode code, String reason) {
+        if (closing) {
+            return;
+        }
+        drain();
+        closing = true;
+        channel.writeAndFlush(new CloseWebSocketFrame(code.code(), truncate(reason)));
+    }
+
     /** WebSocket close reasons are limited to 123 bytes of UTF-8; keep whole characters. */
     static String truncate(String reason) {
         byte[] utf8 = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -28,6 +28,7 @@ public final class Session {
     private final Map<Long, RoutedEvent> unacked = new LinkedHashMap<>();
     private final AtomicInteger unackedCount = new AtomicInteger();
     private final long joinOrder;
+    private final PublishLedger publisher = new PublishLedger();
 
     private long lastSeq;
     private Connection connection;
@@ -176,6 +177,11 @@ public final class Session {
 
     public Instant startTime() {
         return startTime;
+    }
+
+    /** What this session has published with publisher acknowledgements. */
+    public PublishLedger publisher() {
+        return publisher;
     }
 
     public long joinOrder() {

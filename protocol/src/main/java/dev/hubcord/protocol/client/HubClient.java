@@ -24,8 +24,11 @@ import java.util.concurrent.CompletableFuture;
  *       {@link #connect()} ({@code AUTHENTICATION_FAILED});</li>
  *   <li>a send while the buffer is full returns {@code false} ({@code BUFFER_FULL}).</li>
  * </ul>
- * A payload written just before a connection drops may be lost: the hub does not acknowledge what
- * clients send. Events from the hub are not lost: unacknowledged ones are replayed or redelivered.
+ * Without publisher acknowledgements a payload written just before a connection drops may be lost.
+ * With them ({@link HubClientOptions#publishAcks()}) every sent payload is held until the hub confirms
+ * it and written again on the next connection (after a RESUME: those the hub had not taken; after a
+ * fresh IDENTIFY: all still held); only {@link #close()} drops held payloads, and logs how many.
+ * Events from the hub are not lost: unacknowledged ones are replayed or redelivered.
  *
  * <p>All methods are thread-safe.
  */
@@ -110,9 +113,24 @@ public interface HubClient extends AutoCloseable {
     int queued();
 
     /**
+     * Payloads this client holds for the hub: those waiting for a session and, with publisher
+     * acknowledgements, those sent and not yet confirmed. Sends are refused ({@code BUFFER_FULL})
+     * while this is at {@code sendBufferCapacity} or its bytes at {@code sendBufferBytes}.
+     */
+    default int unconfirmed() {
+        return queued();
+    }
+
+    /** The encoded size of the {@link #unconfirmed()} payloads, in bytes. */
+    default long unconfirmedBytes() {
+        return 0;
+    }
+
+    /**
      * Closes with 1000, which ends the session at once on the hub (its unacknowledged events go to
      * other clients), fails pending requests and {@link #connect()} with {@code CLOSED}, and releases
-     * the client's threads. Waits a few seconds at most; idempotent. Buffered sends are dropped.
+     * the client's threads. Waits a few seconds at most; idempotent. Queued and unconfirmed sends are
+     * dropped (their number is logged).
      */
     @Override
     void close();

@@ -28,12 +28,18 @@ import java.util.function.Supplier;
  * @param ackMode when events are acknowledged (default {@link AckMode#AUTO})
  * @param dispatchExecutor where event listeners run, or {@code null} for the client's own single
  *     virtual thread; a custom executor must run tasks one at a time, in order, to keep events ordered
- * @param sendBufferCapacity how many payloads may wait for a connection before sends are refused
+ * @param sendBufferCapacity how many payloads the client may hold for the hub before sends are refused:
+ *     those waiting for a connection and, with {@code publishAcks}, those sent and not yet confirmed
  * @param reconnectBaseDelay the first reconnect delay (before jitter)
  * @param reconnectMaxDelay the cap of the exponential reconnect delay
  * @param maxPayloadBytes the largest payload accepted from the hub after decompression, and the largest
  *     the client agrees to send (the hub closes with 4010 past its own limit, 8 MiB by default)
  * @param connectTimeout the limit for the TCP connect, the WebSocket handshake and the wait for HELLO, each
+ * @param publishAcks whether to ask the hub for publisher acknowledgements (op 8): every op 2 and op 5
+ *     is then numbered and kept until the hub confirms it, and sent again on the next connection if it
+ *     was not confirmed (default off)
+ * @param sendBufferBytes like {@code sendBufferCapacity}, in bytes of encoded payloads (a single payload
+ *     larger than this is still accepted when nothing else is held)
  */
 public record HubClientOptions(
         URI uri,
@@ -50,9 +56,12 @@ public record HubClientOptions(
         Duration reconnectBaseDelay,
         Duration reconnectMaxDelay,
         int maxPayloadBytes,
-        Duration connectTimeout) {
+        Duration connectTimeout,
+        boolean publishAcks,
+        long sendBufferBytes) {
 
     public static final int DEFAULT_SEND_BUFFER_CAPACITY = 10_000;
+    public static final long DEFAULT_SEND_BUFFER_BYTES = 64L * 1024 * 1024;
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
 
     /** Checks every value. @throws IllegalArgumentException or NullPointerException for a bad one */
@@ -74,8 +83,9 @@ public record HubClientOptions(
         if (gateway != null && type != ServiceType.SHARDER) {
             throw new IllegalArgumentException("only sharders send a gateway hint");
         }
-        if (sendBufferCapacity < 0 || maxPayloadBytes < 1024) {
-            throw new IllegalArgumentException("sendBufferCapacity must be >= 0 and maxPayloadBytes >= 1024");
+        if (sendBufferCapacity < 0 || maxPayloadBytes < 1024 || sendBufferBytes < 0) {
+            throw new IllegalArgumentException(
+                    "sendBufferCapacity and sendBufferBytes must be >= 0 and maxPayloadBytes >= 1024");
         }
         if (reconnectBaseDelay.isNegative() || reconnectBaseDelay.isZero()
                 || reconnectMaxDelay.compareTo(reconnectBaseDelay) < 0) {
@@ -88,6 +98,16 @@ public record HubClientOptions(
         statistics = statistics == null ? Map::of : statistics;
     }
 
+    /** The options as they were before publisher acknowledgements: those off, the default byte bound. */
+    public HubClientOptions(URI uri, ServiceType type, String secret, Compression compression, String name,
+            List<String> events, Supplier<GatewayInfo> gateway, Supplier<? extends Map<String, ?>> statistics,
+            AckMode ackMode, Executor dispatchExecutor, int sendBufferCapacity, Duration reconnectBaseDelay,
+            Duration reconnectMaxDelay, int maxPayloadBytes, Duration connectTimeout) {
+        this(uri, type, secret, compression, name, events, gateway, statistics, ackMode, dispatchExecutor,
+                sendBufferCapacity, reconnectBaseDelay, reconnectMaxDelay, maxPayloadBytes, connectTimeout, false,
+                DEFAULT_SEND_BUFFER_BYTES);
+    }
+
     /** Starts a builder with the three required values and every default. */
     public static Builder builder(URI uri, ServiceType type, String secret) {
         return new Builder(uri, type, secret);
@@ -96,7 +116,7 @@ public record HubClientOptions(
     @Override
     public String toString() {
         return "HubClientOptions[uri=" + uri + ", type=" + type + ", name=" + name + ", compression=" + compression
-                + ", ackMode=" + ackMode + ", secret=***]";
+                + ", ackMode=" + ackMode + ", publishAcks=" + publishAcks + ", secret=***]";
     }
 
     /** A mutable builder; every setter returns {@code this}. */
@@ -116,6 +136,8 @@ public record HubClientOptions(
         private Duration reconnectMaxDelay = Duration.ofSeconds(30);
         private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private boolean publishAcks;
+        private long sendBufferBytes = DEFAULT_SEND_BUFFER_BYTES;
 
         private Builder(URI uri, ServiceType type, String secret) {
             this.uri = uri;
@@ -186,11 +208,22 @@ public record HubClientOptions(
             return this;
         }
 
+        /** Asks the hub for publisher acknowledgements (op 8); see {@code docs/protocol.md}. */
+        public Builder publishAcks(boolean value) {
+            this.publishAcks = value;
+            return this;
+        }
+
+        public Builder sendBufferBytes(long value) {
+            this.sendBufferBytes = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException or NullPointerException for a bad value */
         public HubClientOptions build() {
             return new HubClientOptions(uri, type, secret, compression, name, events, gateway, statistics, ackMode,
                     dispatchExecutor, sendBufferCapacity, reconnectBaseDelay, reconnectMaxDelay, maxPayloadBytes,
-                    connectTimeout);
+                    connectTimeout, publishAcks, sendBufferBytes);
         }
     }
 }

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
  * @param shard {@code d.shard}, or {@link #ABSENT}
  * @param seq {@code d.s} (op 7 ACK), {@link #ABSENT}, or {@link #INVALID} when present but not an integer
  * @param dispatchName {@code d.t} when it is a string (the Discord event name inside a DISPATCH), or {@code null}
+ * @param publishSeq the top-level {@code ps} (the client's own sequence number for publisher
+ *     acknowledgements), {@link #ABSENT}, or {@link #INVALID} when present but not a positive integer
  */
 public record Envelope(
         byte[] bytes,
@@ -30,12 +32,19 @@ public record Envelope(
         String nonce,
         int shard,
         long seq,
-        String dispatchName) {
+        String dispatchName,
+        long publishSeq) {
 
     /** Marks a numeric field that was not in {@code d}. */
     public static final int ABSENT = -1;
     /** Marks a numeric field that was present with the wrong type. */
     public static final int INVALID = -2;
+
+    /** An envelope without a {@code ps} (as before publisher acknowledgements). */
+    public Envelope(byte[] bytes, int op, String t, int dStart, int dEnd, DataKind dKind, String guildId, String nonce,
+            int shard, long seq, String dispatchName) {
+        this(bytes, op, t, dStart, dEnd, dKind, guildId, nonce, shard, seq, dispatchName, ABSENT);
+    }
 
     /** The JSON type of {@code d}. */
     public enum DataKind {

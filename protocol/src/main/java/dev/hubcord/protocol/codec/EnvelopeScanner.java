@@ -8,8 +8,8 @@ import java.io.IOException;
 /**
  * Reads a payload's envelope with Jackson's streaming parser: {@code op}, {@code t}, the byte range
  * of {@code d}, and {@code d}'s routing fields ({@code guildID}/{@code guild_id}, {@code nonce},
- * {@code shard}, {@code s}). Nested values are skipped, never materialised, so the hub can forward
- * {@code d} byte-for-byte. Thread-safe; allocates only the parser and the result.
+ * {@code shard}, {@code s}) and the top-level {@code ps}. Nested values are skipped, never
+ * materialised, so the hub can forward {@code d} byte-for-byte. Thread-safe; allocates only the parser and the result.
  */
 public final class EnvelopeScanner {
 
@@ -52,6 +52,7 @@ public final class EnvelopeScanner {
         int dEnd = -1;
         Envelope.DataKind dKind = Envelope.DataKind.NULL;
         DataFields fields = new DataFields();
+        long publishSeq = Envelope.ABSENT;
         JsonToken token;
         while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -82,6 +83,15 @@ public final class EnvelopeScanner {
                     }
                     dEnd = (int) p.currentLocation().getByteOffset() + offset;
                 }
+                case "ps" -> {
+                    if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                            && p.getLongValue() > 0) {
+                        publishSeq = p.getLongValue();
+                    } else {
+                        publishSeq = Envelope.INVALID;
+                        p.skipChildren();
+                    }
+                }
                 default -> {
                     p.skipChildren();
                 }
@@ -100,7 +110,7 @@ public final class EnvelopeScanner {
             throw invalid("missing d");
         }
         return new Envelope(json, op, t, dStart, dEnd, dKind, fields.guildId, fields.nonce, fields.shard, fields.seq,
-                fields.dispatchName);
+                fields.dispatchName, publishSeq);
     }
 
     private static ProtocolException invalid(String message) {

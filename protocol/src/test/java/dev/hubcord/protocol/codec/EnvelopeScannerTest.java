@@ -33,6 +33,17 @@ class EnvelopeScannerTest {
     }
 
     @Test
+    void readsTheTopLevelPublishSequenceAndMarksABadOne() {
+        assertThat(scan("{\"ps\":17,\"op\":5,\"d\":{\"ps\":3}}").publishSeq()).isEqualTo(17);
+        assertThat(scan("{\"op\":5,\"d\":{\"ps\":3}}").publishSeq()).isEqualTo(Envelope.ABSENT);
+        assertThat(scan("{\"op\":5,\"ps\":0,\"d\":{}}").publishSeq()).isEqualTo(Envelope.INVALID);
+        assertThat(scan("{\"op\":5,\"ps\":\"1\",\"d\":{}}").publishSeq()).isEqualTo(Envelope.INVALID);
+        Envelope nested = scan("{\"op\":5,\"ps\":{\"a\":[1]},\"d\":{\"type\":\"user\"}}");
+        assertThat(nested.publishSeq()).isEqualTo(Envelope.INVALID);
+        assertThat(nested.dText()).isEqualTo("{\"type\":\"user\"}");
+    }
+
+    @Test
     void handlesScalarAndNullD() {
         assertThat(scan("{\"op\":1,\"d\":null}").dKind()).isEqualTo(Envelope.DataKind.NULL);
         assertThat(scan("{\"op\":1,\"d\":null}").dText()).isEqualTo("null");

@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,27 +41,36 @@ import org.slf4j.LoggerFactory;
  * passes IDENTIFY requests and grants between shards and the hub's gate (asking again after a resume
  * or a new session, since the hub drops requests of absent sessions), and executes GATEWAY_SEND.
  *
- * <p>When the hub is away, sends wait in HubClient's bounded buffer. A refused op 5 entity marks its
- * guild dirty; dirty guilds are sent again, whole, from the {@link GuildMirror} once the session is
- * back. A new session (the hub restarted, or the old session expired) gets every guild again.
+ * <p>Every payload goes through the {@link HubPacer}, which hands it to HubClient at the configured rate
+ * while the session is up and fewer than a second's worth of payloads are unconfirmed. HubClient runs
+ * with publisher acknowledgements: it holds each payload until the hub confirms it and sends again
+ * what the hub had not taken after a resume, or everything it holds after a fresh IDENTIFY, so a hub
+ * outage or restart loses nothing handed to it. Only the pacer's queue can overflow (a long outage):
+ * a refused op 5 entity marks its guild dirty; dirty guilds are sent again, whole, from the
+ * {@link GuildMirror} once the session is back; a refused event is counted and logged. A new session
+ * (the hub restarted, or the old session expired) gets every guild again.
  */
 public final class HubLink implements HubSink, IdentifyPermits, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HubLink.class);
     private static final Set<Integer> GATEWAY_OPS = Set.of(3, 4, 8);
+    /** Bytes HubClient may hold unconfirmed before the pacer waits (HubClient itself refuses at twice this). */
+    private static final long UNCONFIRMED_BYTES_WINDOW = 32L * 1024 * 1024;
 
     private final HubClient client;
     private final GuildMirror mirror;
     private final SharderMetrics metrics;
     private final Set<Integer> outstandingGrants = ConcurrentHashMap.newKeySet();
     private final Set<Long> dirtyGuilds = ConcurrentHashMap.newKeySet();
-    private final AtomicLong refusals = new AtomicLong();
+    private final RefusalLog refusals = new RefusalLog(10, TimeUnit.SECONDS, this::queued);
     private final ExecutorService resender = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("sharder-resend").factory());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("sharder-status").factory());
     private final int statusIntervalMs;
     private final HubPacer<Outgoing> pacer;
+    /** The pacer hands over payloads while fewer than this many are unconfirmed: about a second's worth. */
+    private final int unconfirmedWindow;
     private volatile ShardManager shards;
     private volatile DispatchForwarder forwarder;
 
@@ -81,15 +89,19 @@ public final class HubLink implements HubSink, IdentifyPermits, AutoCloseable {
                         bot.applicationId()))
                 .statistics(() -> Map.of("guilds", guilds.guilds()))
                 .ackMode(AckMode.MANUAL)
-                // The pacer holds payloads while the hub is away; HubClient only buffers what was handed
-                // to it as the connection dropped.
-                .sendBufferCapacity(Math.max(1_000, config.hubRateLimit()))
+                // HubClient holds what it was handed until the hub confirms it; the pacer holds the rest
+                // (a hub outage) and stops handing over at the window, so HubClient's own bound (twice
+                // the window) is only reached by the few direct sends (IDENTIFY_REQUEST).
+                .publishAcks(true)
+                .sendBufferCapacity(2 * Math.max(1_000, config.hubRateLimit()))
+                .sendBufferBytes(2 * UNCONFIRMED_BYTES_WINDOW)
                 .reconnectDelay(Duration.ofMillis(Math.min(500, config.hubReconnectMaxMs())),
                         Duration.ofMillis(config.hubReconnectMaxMs()))
                 .build();
         this.client = HubClient.create(options);
-        this.pacer = new HubPacer<>(config.hubRateLimit(), config.hubBuffer(),
-                () -> client.state() == ConnectionState.CONNECTED, this::deliver, this::undelivered, timer);
+        this.unconfirmedWindow = Math.max(1_000, config.hubRateLimit());
+        this.pacer = new HubPacer<>(config.hubRateLimit(), config.hubBuffer(), this::mayHandOver, this::deliver,
+                this::undelivered, timer);
     }
 
     /** Heartbeat {@code guilds}: must be fast and must not block. */
@@ -117,6 +129,21 @@ public final class HubLink implements HubSink, IdentifyPermits, AutoCloseable {
     /** Payloads waiting for the hub (paced or in HubClient's buffer). */
     public int queued() {
         return pacer.queued() + client.queued();
+    }
+
+    /** Payloads HubClient holds until the hub confirms them (sent or waiting for the session). */
+    public int unconfirmed() {
+        return client.unconfirmed();
+    }
+
+    public long unconfirmedBytes() {
+        return client.unconfirmedBytes();
+    }
+
+    /** Whether the pacer may hand a payload to HubClient: the session is up and the unconfirmed window has room. */
+    private boolean mayHandOver() {
+        return client.state() == ConnectionState.CONNECTED && client.unconfirmed() < unconfirmedWindow
+                && client.unconfirmedBytes() < UNCONFIRMED_BYTES_WINDOW;
     }
 
     private void onError(HubClientException error) {
@@ -310,15 +337,7 @@ public final class HubLink implements HubSink, IdentifyPermits, AutoCloseable {
         } else {
             metrics.eventLost();
         }
-        refused(out.event() == null ? "op 5 entity" : out.event());
-    }
-
-    private void refused(String what) {
-        long n = refusals.incrementAndGet();
-        if (n == 1 || n % 1000 == 0) {
-            log.warn("event=hub_buffer_full refused={} total_refused={} detail=\"the hub is away and {} payloads wait; "
-                    + "guild state will be resent when it is back\"", what, n, queued());
-        }
+        refusals.refused(out.event() == null ? "op 5 entity" : out.event());
     }
 
     /** Closes the hub session with 1000 (the hub hands our shards to other sharders at once). */
@@ -326,6 +345,10 @@ public final class HubLink implements HubSink, IdentifyPermits, AutoCloseable {
     public void close() {
         timer.shutdownNow();
         resender.shutdownNow();
-        client.close();
+        int paced = pacer.queued();
+        if (paced > 0) {
+            log.warn("event=hub_link_closed dropped={} detail=\"payloads still waiting for the hub are dropped\"", paced);
+        }
+        client.close(); // logs how many payloads the hub had not confirmed
     }
 }

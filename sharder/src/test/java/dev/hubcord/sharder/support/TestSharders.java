@@ -1,6 +1,7 @@
 package dev.hubcord.sharder.support;
 
 import dev.hubcord.discordsim.DiscordSim;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,10 +11,15 @@ public final class TestSharders {
     private TestSharders() {}
 
     public static Map<String, String> settings(DiscordSim sim, Hub hub, Map<String, String> extra) {
+        return settings(sim, hub.wsUri(), extra);
+    }
+
+    /** The same for a hub at {@code hubUrl} with {@link Hub#SECRET}, e.g. a {@link HubProcess}. */
+    public static Map<String, String> settings(DiscordSim sim, URI hubUrl, Map<String, String> extra) {
         Map<String, String> s = new HashMap<>();
         s.put("DISCORD_TOKEN", sim.token());
         s.put("DISCORD_API_BASE", sim.apiBaseUrl());
-        s.put("HUB_URL", hub.wsUri().toString());
+        s.put("HUB_URL", hubUrl.toString());
         s.put("HUB_SECRET", Hub.SECRET);
         s.put("SHARDER_IO_THREADS", "2");
         s.put("SHARDER_INVALID_SESSION_DELAY_MS", "200");

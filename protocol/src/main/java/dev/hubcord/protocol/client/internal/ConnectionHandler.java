@@ -87,6 +87,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             case HEARTBEAT -> sendHeartbeat();
             case HEARTBEAT_ACK -> heartbeatsAcked = heartbeatsSent;
             case EVENT -> session.onEvent(this, payload);
+            case PUBLISH_ACK -> session.onPublishAck(this, payload.d().path("s").asLong(-1));
             default -> {
                 // IDENTIFY, CACHE, RESUME and ACK only travel towards the hub: ignore them, as unknown fields are.
             }

@@ -33,6 +33,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link HubClient}: checks and encodes what the application sends on the caller's thread, hands
@@ -41,6 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class DefaultHubClient implements HubClient {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultHubClient.class);
     private static final long CLOSE_WAIT_MILLIS = 3_000;
 
     private final HubClientOptions options;
@@ -59,7 +62,7 @@ public final class DefaultHubClient implements HubClient {
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("hub-client-io", true),
                 NioIoHandler.newFactory());
         this.loop = group.next();
-        this.outbox = new Outbox(options.sendBufferCapacity());
+        this.outbox = new Outbox(options.sendBufferCapacity(), options.sendBufferBytes(), options.publishAcks());
         this.dispatcher = new Dispatcher(options.dispatchExecutor(), listeners, options.ackMode());
         this.requests = new PendingRequests(loop);
         Bootstrap bootstrap = new Bootstrap()
@@ -167,8 +170,8 @@ public final class DefaultHubClient implements HubClient {
         if (outbox.offer(payload)) {
             return true;
         }
-        listeners.error(new HubClientException(Kind.BUFFER_FULL, what + " refused: "
-                + options.sendBufferCapacity() + " payloads already wait for a connection"));
+        listeners.error(new HubClientException(Kind.BUFFER_FULL, what + " refused: " + outbox.held()
+                + " payloads (" + outbox.heldBytes() + " bytes) are already held for the hub"));
         return false;
     }
 
@@ -213,6 +216,16 @@ public final class DefaultHubClient implements HubClient {
     }
 
     @Override
+    public int unconfirmed() {
+        return outbox.held();
+    }
+
+    @Override
+    public long unconfirmedBytes() {
+        return outbox.heldBytes();
+    }
+
+    @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
@@ -235,7 +248,10 @@ public final class DefaultHubClient implements HubClient {
         HubClientException closedError = new HubClientException(Kind.CLOSED, "client closed");
         requests.failAll(closedError);
         PendingRequests.completeAsync(supervisor.firstIdentified(), null, closedError);
-        outbox.clear();
+        int dropped = outbox.clear();
+        if (dropped > 0) {
+            LOG.warn("closed with {} payloads the hub had not taken: they are dropped", dropped);
+        }
         dispatcher.shutdown();
         listeners.shutdown();
         var shutdown = group.shutdownGracefully(0, CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);

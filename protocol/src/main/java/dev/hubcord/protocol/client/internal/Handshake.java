@@ -25,6 +25,7 @@ final class Handshake {
         d.put("type", options.type().wireName());
         d.put("secret", options.secret());
         putCompress(d, options);
+        putPublishAcks(d, options);
         if (options.name() != null) {
             d.put("name", options.name());
         }
@@ -56,7 +57,14 @@ final class Handshake {
         d.put("session", session);
         d.put("seq", seq);
         putCompress(d, options);
+        putPublishAcks(d, options);
         return PayloadCodec.encode(Payload.of(Opcode.RESUME, d));
+    }
+
+    private static void putPublishAcks(ObjectNode d, HubClientOptions options) {
+        if (options.publishAcks()) {
+            d.put("publishAcks", true);
+        }
     }
 
     private static void putCompress(ObjectNode d, HubClientOptions options) {

@@ -13,37 +13,87 @@ import java.util.concurrent.locks.ReentrantLock;
  * apart: they belong to one session, go out after a RESUMED of that session, and are dropped when a
  * new session starts (the hub redelivers the events elsewhere). Thread-safe; the lock makes the
  * order in which callers enter it the order on the wire.
+ *
+ * <p>With publisher acknowledgements on, the queue is a {@link PublishBuffer} instead: every payload
+ * is numbered and held, written or not, until the hub confirms it (op 8, or {@code published} in
+ * IDENTIFIED/RESUMED); a new session gets everything still held, in order. When the hub's IDENTIFIED
+ * or RESUMED lacks {@code published} (a hub without the feature), that session confirms each payload
+ * as it is written, which is the behaviour without acknowledgements.
  */
 final class Outbox {
 
+    /** {@link #open}'s {@code published} when the hub does not confirm what it takes. */
+    static final long NOT_CONFIRMING = -1;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final int capacity;
+    private final long capacityBytes;
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final PublishBuffer published;
     private final List<Long> pendingAcks = new ArrayList<>();
+    private long queuedBytes;
     private Channel channel;
     private String session;
+    private boolean confirming;
 
     Outbox(int capacity) {
+        this(capacity, Long.MAX_VALUE, false);
+    }
+
+    Outbox(int capacity, long capacityBytes, boolean publishAcks) {
         this.capacity = capacity;
+        this.capacityBytes = capacityBytes;
+        this.published = publishAcks ? new PublishBuffer(capacity, capacityBytes) : null;
     }
 
     /**
-     * Writes the payload now when a session is up and nothing is waiting, else queues it.
+     * Writes the payload now when a session is up and nothing is waiting, else queues it; with
+     * publisher acknowledgements, numbers it and holds it until the hub confirms it.
      *
-     * @return {@code false} when the queue is full and the payload was refused
+     * @return {@code false} when the buffer is full and the payload was refused
      */
     boolean offer(byte[] payload) {
         lock.lock();
         try {
+            if (published != null) {
+                return publish(payload);
+            }
             if (channel != null && queue.isEmpty()) {
                 channel.writeAndFlush(payload, channel.voidPromise());
                 return true;
             }
-            if (queue.size() >= capacity) {
+            if (queue.size() >= capacity || !queue.isEmpty() && queuedBytes + payload.length > capacityBytes) {
                 return false;
             }
             queue.addLast(payload);
+            queuedBytes += payload.length;
             return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean publish(byte[] payload) {
+        if (!published.fits(payload.length)) {
+            return false;
+        }
+        byte[] numbered = published.add(payload);
+        if (channel != null) {
+            channel.writeAndFlush(numbered, channel.voidPromise());
+            if (!confirming) {
+                published.confirm(published.lastPs());
+            }
+        }
+        return true;
+    }
+
+    /** op 8 (or {@code published} of RESUMED): the hub has taken every payload numbered up to {@code ps}. */
+    void confirm(long ps) {
+        lock.lock();
+        try {
+            if (published != null) {
+                published.confirm(ps);
+            }
         } finally {
             lock.unlock();
         }
@@ -66,11 +116,17 @@ final class Outbox {
         }
     }
 
+    void open(Channel ch, String newSession) {
+        open(ch, newSession, NOT_CONFIRMING);
+    }
+
     /**
      * The session is up on {@code ch}: writes the ACKs still owed to that session (dropping those of
-     * any other), then the queued payloads in order, and sends directly from now on.
+     * any other), then the queued payloads in order, and sends directly from now on. With publisher
+     * acknowledgements, {@code confirmed} is the hub's {@code published} (the last number it took for
+     * this session; 0 for a new one) or {@link #NOT_CONFIRMING}: what is held after it is written again.
      */
-    void open(Channel ch, String newSession) {
+    void open(Channel ch, String newSession, long confirmed) {
         lock.lock();
         try {
             if (!newSession.equals(session)) {
@@ -84,6 +140,17 @@ final class Outbox {
             byte[] next;
             while ((next = queue.pollFirst()) != null) {
                 ch.write(next, ch.voidPromise());
+            }
+            queuedBytes = 0;
+            if (published != null) {
+                confirming = confirmed != NOT_CONFIRMING;
+                published.confirm(confirmed);
+                for (byte[] held : published.held()) {
+                    ch.write(held, ch.voidPromise());
+                }
+                if (!confirming) {
+                    published.clear();
+                }
             }
             ch.flush();
             channel = ch;
@@ -113,23 +180,47 @@ final class Outbox {
         }
     }
 
-    /** Drops everything queued (on close). */
-    void clear() {
+    /** Drops everything queued or held (on close); returns how many payloads were dropped. */
+    int clear() {
         lock.lock();
         try {
             channel = null;
             session = null;
+            int dropped = queue.size() + (published == null ? 0 : published.clear());
             queue.clear();
+            queuedBytes = 0;
             pendingAcks.clear();
+            return dropped;
         } finally {
             lock.unlock();
         }
     }
 
+    /** Payloads waiting for a session to be up. */
     int queued() {
         lock.lock();
         try {
-            return queue.size();
+            return queue.size() + (published != null && channel == null ? published.size() : 0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Payloads held for the hub: queued, plus (publisher acknowledgements) sent and not yet confirmed. */
+    int held() {
+        lock.lock();
+        try {
+            return queue.size() + (published == null ? 0 : published.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The bytes of {@link #held()}. */
+    long heldBytes() {
+        lock.lock();
+        try {
+            return queuedBytes + (published == null ? 0 : published.bytes());
         } finally {
             lock.unlock();
         }

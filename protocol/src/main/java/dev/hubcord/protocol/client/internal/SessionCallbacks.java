@@ -15,6 +15,9 @@ interface SessionCallbacks {
     /** An op 2 event arrived. May throw {@link dev.hubcord.protocol.codec.ProtocolException} for an unusable one. */
     void onEvent(ConnectionHandler connection, Payload event);
 
+    /** An op 8 PUBLISH_ACK arrived: the hub has taken every payload this client numbered up to {@code ps}. */
+    void onPublishAck(ConnectionHandler connection, long ps);
+
     /** The op 1 payload to send now. */
     byte[] heartbeat();
 

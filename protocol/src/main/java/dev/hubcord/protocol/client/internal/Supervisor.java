@@ -28,6 +28,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The session that outlives connections: opens them, decides between IDENTIFY and RESUME, tracks the
@@ -36,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  * event loop, so the fields need no locks; the few read by other threads are volatile.
  */
 final class Supervisor implements SessionCallbacks {
+
+    private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
 
     private final HubClientOptions options;
     private final EventLoop loop;
@@ -169,12 +173,12 @@ final class Supervisor implements SessionCallbacks {
             sessionId = info.session();
             tracker = new SessionAcks(info.session(), outbox);
             acks = tracker;
-            sessionUp(connection);
+            sessionUp(connection, d);
             if (!firstIdentified.isDone()) {
                 PendingRequests.completeAsync(firstIdentified, info, null);
             }
         } else if ("RESUMED".equals(name)) {
-            sessionUp(connection);
+            sessionUp(connection, d);
         } else if ("REPLY".equals(name) && requests.complete(textOrNull(d.get("nonce")), d)) {
             return;
         }
@@ -185,11 +189,35 @@ final class Supervisor implements SessionCallbacks {
         dispatcher.dispatch(new DeliveredEvent(name, s == null ? 0 : s, d, ack ? tracker : null));
     }
 
-    private void sessionUp(ConnectionHandler connection) {
-        outbox.open(connection.channel(), sessionId);
+    private void sessionUp(ConnectionHandler connection, JsonNode d) {
+        outbox.open(connection.channel(), sessionId, published(d));
         attempt = 0;
         droppedAtNanos = 0;
         setState(CONNECTED, -1, "");
+    }
+
+    /**
+     * The {@code published} of IDENTIFIED or RESUMED: the last client sequence number the hub took for
+     * the session. A hub that does not confirm publishes sends none; that is said once per session.
+     */
+    private long published(JsonNode d) {
+        if (!options.publishAcks()) {
+            return Outbox.NOT_CONFIRMING;
+        }
+        JsonNode published = d.get("published");
+        if (published != null && published.canConvertToLong() && published.longValue() >= 0) {
+            return published.longValue();
+        }
+        log.warn("the hub did not confirm publisher acknowledgements for session {}: payloads written as a "
+                + "connection drops may be lost", sessionId);
+        return Outbox.NOT_CONFIRMING;
+    }
+
+    @Override
+    public void onPublishAck(ConnectionHandler connection, long ps) {
+        if (connection == current && ps >= 0) {
+            outbox.confirm(ps);
+        }
     }
 
     /** Events delivered to one client and acknowledged: {@code one}, {@code guild}, {@code DISPATCH}, and unknown names. */
