@@ -293,6 +293,11 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
         log.info("closing {} {}: {} {}", session == null ? "unidentified connection" : session,
                 connection.remoteAddress(), code.code(), reason);
         connection.close(code, reason);
+        if (session != null) {
+            // Detached now, not when the client has answered the close frame: until then the session would look
+            // connected and could be handed events the closing connection never delivers.
+            core.connectionLost(session, connection, false);
+        }
     }
 
     @Override

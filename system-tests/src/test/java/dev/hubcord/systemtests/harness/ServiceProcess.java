@@ -50,21 +50,18 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        try {
-            Files.createDirectories(logDir);
-            return new ServiceProcess(name, builder.start(), logDir.resolve(name + ".log"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
-        }
+        return launch(name, command, env, logDir, Path.of(".").toAbsolutePath());
     }
 
-    /** Starts any command (e.g. {@code run.sh}) with the given environment added, its output kept the same way. */
+    /** Starts any command (e.g. {@code run.sh}) in the project's root, its output kept the same way. */
     public static ServiceProcess startCommand(String name, List<String> command, Map<String, String> env,
             Path logDir) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .directory(Path.of("..").toAbsolutePath().normalize().toFile());
+        return launch(name, command, env, logDir, Path.of("..").toAbsolutePath().normalize());
+    }
+
+    private static ServiceProcess launch(String name, List<String> command, Map<String, String> env, Path logDir,
+            Path workDir) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
         builder.environment().putAll(env);
         try {
             Files.createDirectories(logDir);
