@@ -39,6 +39,7 @@ class AudioFailoverIT {
         assertThat(music.command("!volume 70")).isEqualTo("Volume set to 70%.");
         String queueBefore = music.command("!queue");
         JsonNode before = player(guild);
+        assertThat(before.path("player").path("volume").asInt()).as("the hub holds what the user was told").isEqualTo(70);
         String killed = before.path("worker").asText();
         assertThat(killed).startsWith("audio-");
         long positionBefore = position(before);

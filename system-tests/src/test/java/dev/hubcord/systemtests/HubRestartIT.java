@@ -38,6 +38,7 @@ class HubRestartIT {
         Map<String, Integer> cachedBefore = cachedMembers(guilds);
 
         List<Users> people = guilds.stream().map(g -> new Users(system, g.path("id").asText())).toList();
+        people.forEach(Users::textChannels); // learnt from the hub while it is up
 
         system.process("hub").kill();
         List<String[]> sent = new ArrayList<>(); // {message id, channel}

@@ -67,6 +67,11 @@ final class CommandHandler {
         g.player.executor().execute(() -> {
             try {
                 run(g, event, created[0]);
+                if (g.dirty) {
+                    // the hub holds the new state before the requester hears of it: a takeover right after a
+                    // "Volume set to 70%" restores 70, not what the last periodic update said
+                    outbox.playerUpdate(g);
+                }
                 done(event, g.player);
             } catch (AudioException | IllegalArgumentException | IllegalStateException
                      | IndexOutOfBoundsException e) {
