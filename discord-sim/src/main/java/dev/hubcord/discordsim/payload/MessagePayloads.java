@@ -107,6 +107,8 @@ public final class MessagePayloads {
         i.putObject("authorizing_integration_owners").put("0", Json.id(guildId));
         i.put("channel_id", channel.path("id").asText());
         ObjectNode ch = channel.deepCopy();
+        // A partial channel, as Discord sends it here: no overwrites (the member's permissions are given instead).
+        ch.remove(List.of("permission_overwrites", "version"));
         ch.put("guild_id", Json.id(guildId));
         ch.put("permissions", Long.toString(command.memberPermissions()));
         i.set("channel", ch);
