@@ -80,8 +80,23 @@ final class MessageEditRoutes {
         }
         edited.put("edited_timestamp", Json.timestamp(System.currentTimeMillis()));
         ctx.messages().edited(edited);
+        syncInteraction(edited, edited);
         ctx.gateway().dispatchToGuild(f.access().guild().id(), "MESSAGE_UPDATE", edited);
         return RestExchange.Response.json(200, reactions.decorate(edited, ctx.population().bot().id()));
+    }
+
+    /**
+     * Keeps an interaction's {@code @original} in step when the bot edits or deletes that response through the channel
+     * routes ({@code replacement} null: deleted), so the webhook routes see the same message.
+     */
+    private void syncInteraction(ObjectNode message, ObjectNode replacement) {
+        long interactionId = Rest.snowflake(message.path("interaction_metadata").path("id").asText(""));
+        ctx.interactions().byId(interactionId).ifPresent(s -> {
+            ObjectNode original = s.original();
+            if (original != null && original.path("id").asText().equals(message.path("id").asText())) {
+                s.setOriginal(replacement);
+            }
+        });
     }
 
     RestExchange.Response delete(RestExchange.Request request, Map<String, String> params) {
@@ -95,6 +110,7 @@ final class MessageEditRoutes {
         }
         long id = Long.parseUnsignedLong(f.message().path("id").asText());
         ctx.messages().deleted(id);
+        syncInteraction(f.message(), null);
         reactions.forget(id);
         ObjectNode d = Json.obj();
         d.put("id", Json.id(id));

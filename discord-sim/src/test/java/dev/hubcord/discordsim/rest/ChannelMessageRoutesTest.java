@@ -86,6 +86,21 @@ class ChannelMessageRoutesTest {
     }
 
     @Test
+    void editingAnInteractionResponseThroughTheChannelIsWhatTheWebhookRouteSees() {
+        var created = f.sim.control().events().interactionCreate(general, f.guild.members().get(5).userId(), "ping",
+                null);
+        f.rest.call("POST", "/interactions/" + id(created.id()) + "/" + created.token() + "/callback",
+                "{\"type\":4,\"data\":{\"content\":\"pong\"}}");
+        String responseId = f.gateway.nextDispatch("MESSAGE_CREATE").path("d").path("id").asText();
+        assertThat(f.rest.call("PATCH", messages + "/" + responseId, "{\"content\":\"pong!\"}").status())
+                .isEqualTo(200);
+        String original = "/webhooks/" + id(f.sim.applicationId()) + "/" + created.token() + "/messages/@original";
+        assertThat(f.rest.call("GET", original, null).json().path("content").asText()).isEqualTo("pong!");
+        assertThat(f.rest.call("DELETE", messages + "/" + responseId, null).status()).isEqualTo(204);
+        assertThat(f.rest.call("GET", original, null).json().path("code").asInt()).isEqualTo(10008);
+    }
+
+    @Test
     void listMessagesNewestFirstWithLimitBeforeAfterAndAround() {
         f.sim.control().setRestConfig(f.sim.control().restConfig()
                 .withBucket("messages", new RestConfig.BucketLimit(50, 5_000, false))
