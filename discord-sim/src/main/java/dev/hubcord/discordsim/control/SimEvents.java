@@ -78,8 +78,8 @@ public final class SimEvents {
         long appPerms = snap.member(population.bot().id())
                 .map(b -> Permissions.inChannel(snap, b, channel, now)).orElse(0L);
         long id = population.newId();
-        Interactions.State state = rest.interactions().register(id, guild.id(), channelId, Long.toHexString(
-                population.newId() * 0x9E3779B97F4A7C15L));
+        Interactions.State state = rest.interactions().register(id, guild.id(), channelId, userId, command,
+                Long.toHexString(population.newId() * 0x9E3779B97F4A7C15L));
         long commandId = new java.util.Random(command.hashCode()).nextLong() >>> 1;
         ObjectNode payload = MessagePayloads.interaction(id, rest.applicationId(), state.token(), guild.id(),
                 GuildPayloads.channel(channel, guild.id()), member, population,
@@ -181,7 +181,8 @@ public final class SimEvents {
         SimChannel updated = channel.withName(name == null ? channel.name() : name)
                 .withOverwrites(overwrites == null ? channel.overwrites() : overwrites);
         guild.putChannel(updated);
-        gateway.dispatchToGuild(guildId, "CHANNEL_UPDATE", GuildPayloads.channel(updated, guildId));
+        gateway.dispatchToGuild(guildId, "CHANNEL_UPDATE", GuildPayloads.channel(updated, guildId,
+                guild.lastMessageId(channelId)));
         return updated;
     }
 

@@ -47,8 +47,17 @@ public final class GuildPayloads {
         return r;
     }
 
-    /** A channel; {@code guildId} is 0 inside GUILD_CREATE, where real channels carry no {@code guild_id}. */
+    /** A channel without messages yet (see {@link #channel(SimChannel, long, long)}). */
     public static ObjectNode channel(SimChannel channel, long guildId) {
+        return channel(channel, guildId, 0);
+    }
+
+    /**
+     * A channel. {@code guildId} is 0 inside GUILD_CREATE, where real channels carry no {@code guild_id} and no
+     * {@code nsfw} (captures omit it when false); elsewhere (REST, CHANNEL_* events) both are present. Categories
+     * carry neither {@code parent_id} nor {@code last_message_id}, as in captures. {@code lastMessageId} 0 = null.
+     */
+    public static ObjectNode channel(SimChannel channel, long guildId, long lastMessageId) {
         ObjectNode c = Json.obj();
         c.put("version", 1_700_000_000_000L);
         c.put("type", channel.type());
@@ -61,10 +70,12 @@ public final class GuildPayloads {
             n.put("deny", Long.toString(o.deny()));
             n.put("allow", Long.toString(o.allow()));
         }
-        if (channel.parentId() != 0) {
-            c.put("parent_id", Json.id(channel.parentId()));
-        } else {
-            c.putNull("parent_id");
+        if (channel.type() != SimChannel.CATEGORY) {
+            if (channel.parentId() != 0) {
+                c.put("parent_id", Json.id(channel.parentId()));
+            } else {
+                c.putNull("parent_id");
+            }
         }
         c.put("name", channel.name());
         c.put("id", Json.id(channel.id()));
@@ -75,15 +86,21 @@ public final class GuildPayloads {
         if (channel.type() == SimChannel.TEXT) {
             c.put("topic", channel.topic());
             c.put("rate_limit_per_user", 0);
-            c.put("nsfw", false);
-            c.putNull("last_message_id");
         } else if (channel.isVoice()) {
             c.put("user_limit", channel.userLimit());
             c.put("bitrate", channel.bitrate());
             c.putNull("rtc_region");
             c.put("rate_limit_per_user", 0);
-            c.put("nsfw", false);
-            c.putNull("last_message_id");
+        }
+        if (channel.type() == SimChannel.TEXT || channel.isVoice()) {
+            if (guildId != 0) {
+                c.put("nsfw", false);
+            }
+            if (lastMessageId != 0) {
+                c.put("last_message_id", Json.id(lastMessageId));
+            } else {
+                c.putNull("last_message_id");
+            }
         }
         return c;
     }
@@ -127,6 +144,7 @@ public final class GuildPayloads {
         d.put("large", large);
         d.put("member_count", g.members().size());
         d.put("unavailable", false);
+        d.put("lazy", true); // bots always get lazy guilds; captures carry it
         Set<Long> inVoice = g.voiceStates().stream().map(v -> v.userId()).collect(Collectors.toSet());
         ArrayNode vs = d.putArray("voice_states");
         g.voiceStates().forEach(v -> vs.add(VoicePayloads.state(v, 0, null)));
@@ -144,7 +162,7 @@ public final class GuildPayloads {
             }
         }
         ArrayNode channels = d.putArray("channels");
-        g.channels().forEach(c -> channels.add(channel(c, 0)));
+        g.channels().forEach(c -> channels.add(channel(c, 0, g.lastMessageId(c.id()))));
         d.putArray("threads");
         d.putArray("stage_instances");
         d.putArray("guild_scheduled_events");

@@ -53,7 +53,7 @@ public final class MessagePayloads {
         }
         m.put("id", Json.id(id));
         m.put("flags", content.flags());
-        m.set("embeds", content.embeds() == null || content.embeds().isMissingNode() ? Json.arr() : content.embeds());
+        m.set("embeds", embeds(content.embeds()));
         m.putNull("edited_timestamp");
         m.put("content", content.text());
         m.set("components", content.components() == null || content.components().isMissingNode() ? Json.arr()
@@ -70,6 +70,52 @@ public final class MessagePayloads {
             m.put("application_id", Json.id(applicationId));
         }
         return m;
+    }
+
+    /**
+     * Embeds as Discord echoes them: every embed an object with {@code "type": "rich"} unless it named its type
+     * (libraries such as JDA drop embeds without one). Missing or non-array input gives {@code []}.
+     */
+    public static ArrayNode embeds(JsonNode embeds) {
+        ArrayNode out = Json.arr();
+        if (embeds == null || !embeds.isArray()) {
+            return out;
+        }
+        for (JsonNode e : embeds) {
+            if (e.isObject()) {
+                ObjectNode copy = ((ObjectNode) e).deepCopy();
+                if (!copy.hasNonNull("type")) {
+                    copy.put("type", "rich");
+                }
+                out.add(copy);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Marks {@code m} as the answer to an interaction, as Discord does for responses and follow-ups: type 20
+     * (chat input command), {@code interaction_metadata} (with {@code original_response_message_id} on follow-ups,
+     * {@code originalId} non-zero) and the deprecated {@code interaction} object that older libraries still read.
+     */
+    public static void interactionResponse(ObjectNode m, long interactionId, String name, SimUser user,
+            long guildId, long originalId) {
+        m.put("type", 20);
+        ObjectNode meta = m.putObject("interaction_metadata");
+        meta.put("id", Json.id(interactionId));
+        meta.put("type", 2);
+        meta.set("user", UserPayloads.user(user));
+        meta.putObject("authorizing_integration_owners").put("0", Json.id(guildId));
+        meta.put("name", name);
+        meta.put("command_type", 1);
+        if (originalId != 0) {
+            meta.put("original_response_message_id", Json.id(originalId));
+        }
+        ObjectNode legacy = m.putObject("interaction");
+        legacy.put("id", Json.id(interactionId));
+        legacy.put("type", 2);
+        legacy.put("name", name);
+        legacy.set("user", UserPayloads.user(user));
     }
 
     /** What an INTERACTION_CREATE needs beyond ids: the command name, its options and the permissions to report. */

@@ -22,6 +22,7 @@ public final class VoicePayloads {
         s.put("suppress", false);
         s.put("session_id", v.sessionId());
         s.put("self_video", v.selfVideo());
+        s.put("self_stream", false); // simulated users never go live
         s.put("self_mute", v.selfMute());
         s.put("self_deaf", v.selfDeaf());
         s.putNull("request_to_speak_timestamp");

@@ -13,9 +13,11 @@ public final class Permissions {
     public static final long BAN_MEMBERS = 1L << 2;
     public static final long ADMINISTRATOR = 1L << 3;
     public static final long MANAGE_CHANNELS = 1L << 4;
+    public static final long ADD_REACTIONS = 1L << 6;
     public static final long VIEW_CHANNEL = 1L << 10;
     public static final long SEND_MESSAGES = 1L << 11;
     public static final long SEND_TTS_MESSAGES = 1L << 12;
+    public static final long MANAGE_MESSAGES = 1L << 13;
     public static final long EMBED_LINKS = 1L << 14;
     public static final long ATTACH_FILES = 1L << 15;
     public static final long READ_MESSAGE_HISTORY = 1L << 16;

@@ -1,6 +1,7 @@
 package dev.hubcord.discordsim.population;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class SimGuild {
     private final Map<Long, SimMember> members = new LinkedHashMap<>();
     private final Map<Long, SimVoiceState> voiceStates = new LinkedHashMap<>();
     private final Set<Long> bans = new LinkedHashSet<>();
+    /** Channel id → its newest message id; bounded by the channels (an entry goes with its channel). */
+    private final Map<Long, Long> lastMessageIds = new HashMap<>();
 
     public SimGuild(long id, String name, long ownerId, long joinedAtMillis) {
         this.id = id;
@@ -42,7 +45,13 @@ public final class SimGuild {
             List<SimRole> roles,
             List<SimChannel> channels,
             List<SimMember> members,
-            List<SimVoiceState> voiceStates) {
+            List<SimVoiceState> voiceStates,
+            Map<Long, Long> lastMessageIds) {
+
+        /** The newest message id of a channel, 0 when it has none (the channel's {@code last_message_id}). */
+        public long lastMessageId(long channelId) {
+            return lastMessageIds.getOrDefault(channelId, 0L);
+        }
 
         public Optional<SimMember> member(long userId) {
             return members.stream().filter(m -> m.userId() == userId).findFirst();
@@ -63,7 +72,8 @@ public final class SimGuild {
 
     public synchronized Snapshot snapshot() {
         return new Snapshot(id, name, ownerId, joinedAtMillis, unavailable, List.copyOf(roles.values()),
-                List.copyOf(channels.values()), List.copyOf(members.values()), List.copyOf(voiceStates.values()));
+                List.copyOf(channels.values()), List.copyOf(members.values()), List.copyOf(voiceStates.values()),
+                Map.copyOf(lastMessageIds));
     }
 
     public synchronized String name() {
@@ -141,7 +151,19 @@ public final class SimGuild {
         channels.put(channel.id(), channel);
     }
 
+    /** Records a channel's newest message (its {@code last_message_id}); ignored for an unknown channel. */
+    public synchronized void setLastMessageId(long channelId, long messageId) {
+        if (channels.containsKey(channelId)) {
+            lastMessageIds.put(channelId, messageId);
+        }
+    }
+
+    public synchronized long lastMessageId(long channelId) {
+        return lastMessageIds.getOrDefault(channelId, 0L);
+    }
+
     public synchronized Optional<SimChannel> removeChannel(long channelId) {
+        lastMessageIds.remove(channelId);
         voiceStates.values().removeIf(v -> v.channelId() == channelId);
         return Optional.ofNullable(channels.remove(channelId));
     }

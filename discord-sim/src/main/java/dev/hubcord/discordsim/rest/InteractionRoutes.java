@@ -162,10 +162,11 @@ final class InteractionRoutes {
         if (body.has("content")) {
             edited.put("content", body.path("content").asText(""));
         }
-        for (String field : new String[] {"embeds", "components"}) {
-            if (body.has(field)) {
-                edited.set(field, body.get(field));
-            }
+        if (body.has("embeds")) {
+            edited.set("embeds", MessagePayloads.embeds(body.get("embeds")));
+        }
+        if (body.has("components")) {
+            edited.set("components", body.get("components"));
         }
         edited.put("flags", edited.path("flags").asInt() & ~LOADING);
         edited.put("edited_timestamp", Json.timestamp(System.currentTimeMillis()));

@@ -19,15 +19,28 @@ public final class Interactions {
         private final String token;
         private final long guildId;
         private final long channelId;
+        private final long userId;
+        private final String commandName;
         private final long createdNanos = System.nanoTime();
         private boolean acknowledged;
         private ObjectNode original;
 
-        State(long id, String token, long guildId, long channelId) {
+        State(long id, String token, long guildId, long channelId, long userId, String commandName) {
             this.id = id;
             this.token = token;
             this.guildId = guildId;
             this.channelId = channelId;
+            this.userId = userId;
+            this.commandName = commandName;
+        }
+
+        /** The user who ran the command (the response's {@code interaction_metadata.user}). */
+        public long userId() {
+            return userId;
+        }
+
+        public String commandName() {
+            return commandName;
         }
 
         public long id() {
@@ -76,10 +89,10 @@ public final class Interactions {
     private final Map<String, State> byToken = new ConcurrentHashMap<>();
 
     /** Registers an interaction and returns its token, shaped like Discord's (base64url of an id-bearing string). */
-    public State register(long id, long guildId, long channelId, String secret) {
+    public State register(long id, long guildId, long channelId, long userId, String commandName, String secret) {
         String raw = "interaction:" + Long.toUnsignedString(id) + ":" + secret;
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        State s = new State(id, token, guildId, channelId);
+        State s = new State(id, token, guildId, channelId, userId, commandName);
         byId.put(id, s);
         byToken.put(token, s);
         return s;

@@ -60,10 +60,23 @@ final class MessageRoutes {
         }
         JsonNode nonce = body.hasNonNull("nonce") ? body.get("nonce") : null;
         String replyTo = body.path("message_reference").path("message_id").asText(null);
+        if (reply && !repliedExists(channelId, replyTo)) {
+            if (body.path("message_reference").path("fail_if_not_exists").asBoolean(true)) {
+                return RestExchange.Response.invalidForm("message_reference", "REPLIES_UNKNOWN_MESSAGE",
+                        "Unknown message");
+            }
+            reply = false; // Discord then sends a plain message
+        }
         RestContext.Origin origin = new RestContext.Origin(SentMessage.Kind.MESSAGE, 0, nonce,
                 body.path("enforce_nonce").asBoolean(false), reply ? replyTo : null);
         return RestExchange.Response.json(200,
                 ctx.postMessage(guild, channelId, ctx.population().bot(), content, 0, false, origin));
+    }
+
+    private boolean repliedExists(long channelId, String messageId) {
+        long id = messageId == null ? -1 : Rest.snowflake(messageId);
+        return ctx.messages().message(id)
+                .filter(m -> m.path("channel_id").asText().equals(Long.toUnsignedString(channelId))).isPresent();
     }
 
     /**

@@ -34,9 +34,30 @@ public final class Rest {
         InteractionRoutes interactions = new InteractionRoutes(ctx);
         ModerationRoutes moderation = new ModerationRoutes(ctx);
         MemberRoutes members = new MemberRoutes(ctx);
+        ChannelRoutes channels = new ChannelRoutes(ctx);
+        Reactions reactionStore = new Reactions();
+        MessageEditRoutes message = new MessageEditRoutes(ctx, reactionStore);
+        MessageHistoryRoutes history = new MessageHistoryRoutes(ctx, reactionStore);
+        ReactionRoutes reactions = new ReactionRoutes(ctx, reactionStore);
+        RoleRoutes roles = new RoleRoutes(ctx);
         routes.add(new Route("GET", "gateway", null, false, false, (r, p) -> gateway()));
         routes.add(new Route("GET", "gateway/bot", "gateway_bot", true, false, (r, p) -> gatewayBot()));
         routes.add(new Route("POST", "channels/{channel_id}/messages", "messages", true, false, messages::create));
+        routes.add(new Route("GET", "channels/{channel_id}/messages", "message_list", true, false, history::list));
+        routes.add(new Route("GET", "channels/{channel_id}", "channel_get", true, false, channels::get));
+        routes.add(new Route("POST", "channels/{channel_id}/typing", "typing", true, false, channels::typing));
+        routes.add(new Route("GET", "channels/{channel_id}/messages/{message_id}", "message_get", true, false,
+                message::get));
+        routes.add(new Route("PATCH", "channels/{channel_id}/messages/{message_id}", "message_edit", true, false,
+                message::edit));
+        routes.add(new Route("DELETE", "channels/{channel_id}/messages/{message_id}", "message_delete", true, false,
+                message::delete));
+        routes.add(new Route("PUT", "channels/{channel_id}/messages/{message_id}/reactions/{emoji}/@me", "reactions",
+                true, false, reactions::add));
+        routes.add(new Route("DELETE", "channels/{channel_id}/messages/{message_id}/reactions/{emoji}/@me",
+                "reactions", true, false, reactions::remove));
+        routes.add(new Route("GET", "channels/{channel_id}/messages/{message_id}/reactions/{emoji}",
+                "reaction_users", true, false, reactions::users));
         routes.add(new Route("POST", "interactions/{interaction_id}/{interaction_token}/callback",
                 "interaction_callback", false, true, interactions::callback));
         routes.add(new Route("POST", "webhooks/{webhook_id}/{webhook_token}", "webhooks", false, true,
@@ -58,6 +79,10 @@ public final class Rest {
                 moderation::kick));
         routes.add(new Route("PATCH", "guilds/{guild_id}/members/{user_id}", "member_modify", true, false,
                 moderation::modify));
+        routes.add(new Route("PUT", "guilds/{guild_id}/members/{user_id}/roles/{role_id}", "member_roles", true,
+                false, roles::add));
+        routes.add(new Route("DELETE", "guilds/{guild_id}/members/{user_id}/roles/{role_id}", "member_roles", true,
+                false, roles::remove));
     }
 
     /** Whether a request path belongs to the REST API (anything else is the gateway or the control API). */
@@ -72,6 +97,8 @@ public final class Rest {
     /** Handles a request; the caller writes the response after {@code delayMs} (the server schedules it). */
     public Timed handleTimed(RestExchange.Request request) {
         Timed timed = route(request);
+        // Discord's answers all pass Google's front end; JDA takes a 429 without "via" for a Cloudflare ban.
+        timed.response().headers().putIfAbsent("Via", "1.1 google");
         record(request, timed.response());
         return timed;
     }
@@ -151,6 +178,14 @@ public final class Rest {
             }
         }
     }
+
+    /** The routes, in matching order: {@code METHOD template} and bucket (null = none), for the route table. */
+    public List<RouteInfo> routes() {
+        return routes.stream().map(r -> new RouteInfo(r.method(), r.template(), r.bucket())).toList();
+    }
+
+    /** One implemented route as documented: method, path template below {@code /api/v10}, rate-limit bucket. */
+    public record RouteInfo(String method, String template, String bucket) {}
 
     /** Every request so far, oldest first. */
     public List<RestExchange.Recorded> requests() {

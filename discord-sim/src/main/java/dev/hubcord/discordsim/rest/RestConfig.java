@@ -61,6 +61,15 @@ public record RestConfig(
         b.put("users", new BucketLimit(30, 1_000, false));
         b.put("interaction_callback", new BucketLimit(20, 1_000, false));
         b.put("webhooks", new BucketLimit(5, 2_000, false));
+        b.put("channel_get", new BucketLimit(5, 1_000, false));
+        b.put("typing", new BucketLimit(5, 5_000, false));
+        b.put("message_get", new BucketLimit(5, 1_000, false));
+        b.put("message_list", new BucketLimit(5, 1_000, false));
+        b.put("message_edit", new BucketLimit(5, 5_000, false));
+        b.put("message_delete", new BucketLimit(5, 1_000, false));
+        b.put("reactions", new BucketLimit(1, 250, false));
+        b.put("reaction_users", new BucketLimit(5, 1_000, false));
+        b.put("member_roles", new BucketLimit(10, 10_000, false));
         return b;
     }
 

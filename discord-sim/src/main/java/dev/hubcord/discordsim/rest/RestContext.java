@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.discordsim.gateway.Gateway;
 import dev.hubcord.discordsim.json.Json;
+import dev.hubcord.discordsim.payload.GuildPayloads;
 import dev.hubcord.discordsim.payload.MessagePayloads;
 import dev.hubcord.discordsim.population.Population;
 import dev.hubcord.discordsim.population.SimGuild;
@@ -42,7 +43,8 @@ public record RestContext(Population population, Gateway gateway, Interactions i
     /**
      * Creates a guild message, records it, and dispatches MESSAGE_CREATE to the guild's shard (unless
      * {@code ephemeral}). Mentions are taken from {@code <@id>} tokens in the text, as Discord parses them; a reply
-     * is type 19 with a {@code message_reference}; a nonce is echoed as given. With {@code enforceNonce}, a message
+     * is type 19 with a {@code message_reference} and the {@code referenced_message}; an interaction's answer is type
+     * 20 with {@code interaction_metadata}; a nonce is echoed as given. With {@code enforceNonce}, a message
      * this author created in this channel with this nonce within the window is returned instead, and nothing is
      * created, recorded or dispatched.
      */
@@ -57,6 +59,11 @@ public record RestContext(Population population, Gateway gateway, Interactions i
         SimMember member = webhookId != 0 ? null : guild.member(author.id()).orElse(null);
         ObjectNode message = MessagePayloads.message(population.newId(), channelId, guild.id(), author, member,
                 content, mentions(content.text()), webhookId, applicationId);
+        // Discord's mentions carry the mentioned member's partial member object (no user), in guilds.
+        for (var mention : message.path("mentions")) {
+            guild.member(Long.parseUnsignedLong(mention.path("id").asText())).ifPresent(
+                    m -> ((ObjectNode) mention).set("member", GuildPayloads.member(m, null)));
+        }
         if (origin.nonce() != null && !origin.nonce().isNull()) {
             message.set("nonce", origin.nonce());
         }
@@ -67,9 +74,26 @@ public record RestContext(Population population, Gateway gateway, Interactions i
             ref.put("message_id", origin.replyTo());
             ref.put("channel_id", Long.toUnsignedString(channelId));
             ref.put("guild_id", Long.toUnsignedString(guild.id()));
+            ObjectNode referenced = messages.message(Long.parseUnsignedLong(origin.replyTo())).orElse(null);
+            if (referenced != null) {
+                referenced.remove("referenced_message"); // Discord nests one level only
+                message.set("referenced_message", referenced);
+            } else {
+                message.putNull("referenced_message");
+            }
+        }
+        if (origin.interactionId() != 0) {
+            interactions.byId(origin.interactionId()).ifPresent(s -> {
+                ObjectNode original = s.original();
+                long originalId = origin.kind() == SentMessage.Kind.FOLLOW_UP && original != null
+                        ? Long.parseUnsignedLong(original.path("id").asText()) : 0;
+                MessagePayloads.interactionResponse(message, s.id(), s.commandName(),
+                        population.user(s.userId()).orElse(author), guild.id(), originalId);
+            });
         }
         messages.created(origin.kind(), origin.interactionId(), message);
         if (!ephemeral) {
+            guild.setLastMessageId(channelId, Long.parseUnsignedLong(message.path("id").asText()));
             gateway.dispatchToGuild(guild.id(), "MESSAGE_CREATE", message);
         }
         return message;

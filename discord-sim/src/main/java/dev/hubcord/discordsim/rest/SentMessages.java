@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every message the simulator created (user messages from the control API, bot messages, interaction responses and
@@ -84,6 +85,25 @@ public final class SentMessages {
         if (e != null) {
             e.deleted = true;
         }
+    }
+
+    /** A message as it is now (a copy), unless unknown, dropped or deleted. */
+    public synchronized Optional<ObjectNode> message(long id) {
+        Entry e = byId.get(id);
+        return e == null || e.deleted ? Optional.empty() : Optional.of(e.message.deepCopy());
+    }
+
+    /** The live, non-ephemeral messages of a channel (copies), newest first; O(recorded messages). */
+    public synchronized List<ObjectNode> inChannel(long channelId) {
+        List<ObjectNode> list = new ArrayList<>();
+        String channel = Long.toUnsignedString(channelId);
+        for (Entry e : byId.values()) {
+            boolean ephemeral = (e.message.path("flags").asInt() & 64) != 0; // only its invoker ever saw it
+            if (!e.deleted && !ephemeral && channel.equals(e.message.path("channel_id").asText())) {
+                list.add(e.message.deepCopy());
+            }
+        }
+        return list.reversed();
     }
 
     /** Every recorded message, oldest first. */

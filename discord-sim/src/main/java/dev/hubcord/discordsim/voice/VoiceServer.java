@@ -119,9 +119,14 @@ public final class VoiceServer implements AutoCloseable {
         }
     }
 
-    /** {@code host:port} of the voice gateway, as VOICE_SERVER_UPDATE's {@code endpoint} carries it. */
+    /**
+     * {@code host:port} of the voice gateway, as VOICE_SERVER_UPDATE's {@code endpoint} carries it. Discord's is a
+     * host name ({@code rotterdam2601.discord.media:443}), so the IPv4 loopback is named {@code localhost}; any other
+     * bind address is given as it is.
+     */
     public String endpoint() {
-        return config.host() + ":" + ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        String host = "127.0.0.1".equals(config.host()) ? "localhost" : config.host();
+        return host + ":" + ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
     public int udpPort() {

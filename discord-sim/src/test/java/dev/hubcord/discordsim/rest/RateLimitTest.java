@@ -72,6 +72,7 @@ class RateLimitTest {
         RestClient.Result limited = post(channel);
         assertEquals(429, limited.status());
         assertEquals("user", limited.header("X-RateLimit-Scope"));
+        assertEquals("1.1 google", limited.header("Via"), "JDA takes a 429 without Via for a Cloudflare ban");
         assertEquals("0", limited.header("X-RateLimit-Remaining"));
         assertEquals(bucket, limited.header("X-RateLimit-Bucket"));
         assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1, "Retry-After is an integer");
@@ -94,6 +95,7 @@ class RateLimitTest {
         assertEquals(429, limited.status());
         assertEquals("true", limited.header("X-RateLimit-Global"));
         assertEquals("global", limited.header("X-RateLimit-Scope"));
+        assertEquals("1.1 google", limited.header("Via"));
         assertNull(limited.header("X-RateLimit-Bucket"));
         assertNull(limited.header("X-RateLimit-Limit"));
         assertTrue(limited.json().path("global").asBoolean());
