@@ -6,9 +6,6 @@ import java.util.List;
  * Differences from the real captures that {@link CaptureShapeTest} accepts, each with its reason. A pattern is a
  * path as the differences print it ({@code $.d.channels[].nsfw}); {@code *} at its start matches any prefix, for
  * objects that appear in many places (users, members). An entry applies to one kind of payload, or to all (null).
- *
- * <p>Entries marked "fixed on branch simfix" belong to another helper's payload changes; remove them after that
- * branch is merged, and the test then holds the simulator to the capture.
  */
 final class CaptureAllowList {
 
@@ -19,8 +16,6 @@ final class CaptureAllowList {
     private record Extra(String kind, String pattern, String reason) {}
 
     private static final List<Missing> MISSING = List.of(
-            new Missing("GUILD_CREATE", "$.d.lazy", "fixed on branch simfix"),
-            new Missing("VOICE_STATE_UPDATE", "$.d.self_stream", "fixed on branch simfix"),
             new Missing("GUILD_CREATE", "$.d.application_command_counts.1",
                     "undocumented count of the application's slash commands (type 1); the simulator registers no"
                             + " commands at GUILD_CREATE time and sends {} (no bot library reads it)"),
@@ -34,8 +29,6 @@ final class CaptureAllowList {
                     "retired user key of 2023 captures, replaced by global_name (which the simulator sends)"));
 
     private static final List<Extra> EXTRA = List.of(
-            new Extra("GUILD_CREATE", "$.d.channels[].nsfw",
-                    "fixed on branch simfix (note: neither real GUILD_CREATE capture has nsfw on any channel)"),
             // User and member keys Discord added after the older captures were taken; the 2026 MESSAGE_CREATE
             // and the 2024 INTERACTION_CREATE captures carry them, so a current Discord sends them.
             new Extra(null, "*.user.collectibles", "in the 2026 MESSAGE_CREATE capture's author"),
