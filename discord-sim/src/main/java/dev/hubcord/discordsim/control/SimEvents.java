@@ -60,6 +60,18 @@ public final class SimEvents {
                         nonce == null ? null : TextNode.valueOf(nonce), false, null));
     }
 
+    /**
+     * A command's ID, the same for a name every time, decoding like a real one to a time after the application was
+     * created (a day after it, plus up to a day by the name), as a registered command's would.
+     */
+    long commandId(String command) {
+        long day = 86_400_000L;
+        long created = dev.hubcord.discordsim.population.Snowflakes.timestampMillis(rest.applicationId());
+        int hash = command.hashCode();
+        long at = created + day + Math.floorMod(hash, day);
+        return ((at - dev.hubcord.discordsim.population.Snowflakes.DISCORD_EPOCH) << 22) | (hash & 0x3F_FFFFL);
+    }
+
     /** What {@link #interactionCreate} hands out: the INTERACTION_CREATE payload and the interaction's id and token. */
     public record CreatedInteraction(long id, String token, ObjectNode payload) {}
 
@@ -80,7 +92,7 @@ public final class SimEvents {
         long id = population.newId();
         Interactions.State state = rest.interactions().register(id, guild.id(), channelId, userId, command,
                 Long.toHexString(population.newId() * 0x9E3779B97F4A7C15L));
-        long commandId = new java.util.Random(command.hashCode()).nextLong() >>> 1;
+        long commandId = commandId(command);
         ObjectNode payload = MessagePayloads.interaction(id, rest.applicationId(), state.token(), guild.id(),
                 GuildPayloads.channel(channel, guild.id()), member, population,
                 new MessagePayloads.Command(commandId, command, options, memberPerms, appPerms));

@@ -101,6 +101,19 @@ class ChannelMessageRoutesTest {
     }
 
     @Test
+    void anApplicationCommandsIdIsStableAndDecodesToATimeAfterTheApplicationWasCreated() {
+        var first = f.sim.control().events().interactionCreate(general, f.guild.members().get(5).userId(), "ping",
+                null);
+        var again = f.sim.control().events().interactionCreate(general, f.guild.members().get(6).userId(), "ping",
+                null);
+        long command = Long.parseUnsignedLong(first.payload().path("data").path("id").asText());
+        assertThat(again.payload().path("data").path("id").asText()).isEqualTo(Long.toUnsignedString(command));
+        long created = dev.hubcord.discordsim.population.Snowflakes.timestampMillis(f.sim.applicationId());
+        long at = dev.hubcord.discordsim.population.Snowflakes.timestampMillis(command);
+        assertThat(at).isBetween(created, System.currentTimeMillis());
+    }
+
+    @Test
     void listMessagesNewestFirstWithLimitBeforeAfterAndAround() {
         f.sim.control().setRestConfig(f.sim.control().restConfig()
                 .withBucket("messages", new RestConfig.BucketLimit(50, 5_000, false))
