@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 import dev.hubcord.discordsim.DiscordSim;
 import dev.hubcord.discordsim.SimConfig;
 import dev.hubcord.discordsim.gateway.GatewayConfig;
+import dev.hubcord.discordsim.population.SimChannel;
+import dev.hubcord.discordsim.population.SimGuild;
+import dev.hubcord.discordsim.population.SimMember;
 import dev.hubcord.discordsim.population.PopulationConfig;
 import dev.hubcord.discordsim.rest.RestConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
@@ -58,8 +62,13 @@ final class JdaSim implements AutoCloseable {
     }
 
     static JdaSim start(RestConfig rest) {
+        return start(rest, b -> b);
+    }
+
+    /** With REST limits and gateway settings of the test's choosing (the identify window is 50 ms by default). */
+    static JdaSim start(RestConfig rest, UnaryOperator<GatewayConfig.Builder> gateway) {
         DiscordSim sim = DiscordSim.start(SimConfig.defaults()
-                .withGateway(GatewayConfig.builder().identifyWindowMs(50).build())
+                .withGateway(gateway.apply(GatewayConfig.builder().identifyWindowMs(50)).build())
                 .withRest(rest)
                 .withPopulation(population()));
         try {
@@ -75,6 +84,25 @@ final class JdaSim implements AutoCloseable {
         await().atMost(Duration.ofSeconds(60)).until(() -> jda.getShards().size() == SHARDS
                 && jda.getShards().stream().allMatch(s -> s.getStatus() == JDA.Status.CONNECTED));
         return this;
+    }
+
+    /** The first small guild (not the large one, whose members need chunking first). */
+    SimGuild guild() {
+        return sim.population().guilds().stream().filter(g -> g.members().size() < 100).findFirst().orElseThrow();
+    }
+
+    /** A text channel everyone can see and write in. */
+    long general(SimGuild guild) {
+        return guild.snapshot().channels().stream().filter(c -> c.name().equals("general")).findFirst()
+                .map(SimChannel::id).orElseThrow();
+    }
+
+    /** Human members without roles, not the owner: below the bot in the hierarchy, so JDA lets it moderate them. */
+    List<Long> plainMembers(SimGuild guild) {
+        long bot = sim.population().bot().id();
+        long owner = guild.snapshot().ownerId();
+        return guild.members().stream().filter(m -> m.userId() != bot && m.userId() != owner && m.roles().isEmpty())
+                .map(SimMember::userId).toList();
     }
 
     private void record(GenericEvent event) {
