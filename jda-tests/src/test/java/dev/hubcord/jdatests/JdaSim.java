@@ -67,10 +67,15 @@ final class JdaSim implements AutoCloseable {
 
     /** With REST limits and gateway settings of the test's choosing (the identify window is 50 ms by default). */
     static JdaSim start(RestConfig rest, UnaryOperator<GatewayConfig.Builder> gateway) {
-        DiscordSim sim = DiscordSim.start(SimConfig.defaults()
-                .withGateway(gateway.apply(GatewayConfig.builder().identifyWindowMs(50)).build())
-                .withRest(rest)
-                .withPopulation(population()));
+        return start(c -> c.withRest(rest)
+                .withGateway(gateway.apply(GatewayConfig.builder().identifyWindowMs(50)).build()));
+    }
+
+    /** With any change to the scenarios' base configuration (50 ms identify window, {@link #population()}). */
+    static JdaSim start(UnaryOperator<SimConfig> config) {
+        DiscordSim sim = DiscordSim.start(config.apply(SimConfig.defaults()
+                .withGateway(GatewayConfig.builder().identifyWindowMs(50).build())
+                .withPopulation(population())));
         try {
             return new JdaSim(sim);
         } catch (RuntimeException e) {
