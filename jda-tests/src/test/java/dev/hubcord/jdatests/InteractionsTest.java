@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageType;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
@@ -36,6 +37,8 @@ class InteractionsTest {
                     case "ping" -> event.reply("pong").queue();
                     case "slow" -> event.deferReply().queue(hook -> hook.sendMessage("done slowly").queue());
                     case "edit" -> event.deferReply().queue(hook -> hook.editOriginal("edited original").queue());
+                    case "more" -> event.reply("first").queue(hook -> hook.sendMessage("second").queue());
+                    case "secret" -> event.reply("only you").setEphemeral(true).queue();
                     default -> event.reply("unknown").setEphemeral(true).queue();
                 }
             }
@@ -116,5 +119,27 @@ class InteractionsTest {
         Message original = e.getHook().retrieveOriginal().complete();
         assertThat(original.getType()).as("type 20 with interaction_metadata").isEqualTo(MessageType.SLASH_COMMAND);
         assertThat(original.getInteractionMetadata()).isNotNull();
+    }
+
+    @Test
+    void replyThenFollowUpIsASecondMessage() {
+        long id = run("more");
+        assertThat(answerOf(id, "first").kind()).isEqualTo(SentMessage.Kind.INTERACTION_RESPONSE);
+        assertThat(answerOf(id, "second").kind()).isEqualTo(SentMessage.Kind.FOLLOW_UP);
+    }
+
+    @Test
+    void ephemeralReplyIsRecordedAsEphemeral() {
+        long id = run("secret");
+        assertThat(answerOf(id, "only you").ephemeral()).isTrue();
+    }
+
+    @Test
+    @Disabled("needs PUT /applications/{id}/commands (application command registration): interactions issue")
+    void registersGlobalCommands() {
+        var commands = env.jda.getShardById(0).updateCommands()
+                .addCommands(Commands.slash("ping", "Replies pong")).complete();
+        assertThat(commands).singleElement().satisfies(c -> assertThat(c.getName()).isEqualTo("ping"));
+        assertThat(env.jda.getShardById(0).retrieveCommands().complete()).hasSize(1);
     }
 }
