@@ -47,6 +47,7 @@ final class JdaSim implements AutoCloseable {
                 .setChunkingFilter(ChunkingFilter.ALL)
                 .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setShardsTotal(SHARDS)
+                // JDA's RestConfig (the sim has one of the same name): the one setting that points JDA at the sim
                 .setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(sim.apiBaseUrl() + "/"))
                 .addEventListeners(recorder)
                 .build();
