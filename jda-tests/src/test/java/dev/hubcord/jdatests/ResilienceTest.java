@@ -82,7 +82,8 @@ class ResilienceTest {
 
     @Test
     @Disabled("sim gap: after op 9 false JDA re-requests every member list (op 8); the per-bot 30 s full-list"
-            + " window answers RATE_LIMITED, so JDA never finishes loading (passes with fullMemberRequestWindowMs 1)")
+            + " window answers RATE_LIMITED, which JDA ignores; 75 s later it marks the shard's guilds unavailable"
+            + " (passes with fullMemberRequestWindowMs 1)")
     void nonResumableOp9IdentifiesAgain() {
         assertThat(env.sim.control().gateway().invalidateShard(shard, false)).isPositive();
         await().atMost(Duration.ofSeconds(30)).until(() -> env.events(SessionRecreateEvent.class).stream()
