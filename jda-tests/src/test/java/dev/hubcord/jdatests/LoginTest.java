@@ -41,6 +41,15 @@ class LoginTest {
     }
 
     @Test
+    void startUpCallsOnlyRoutesTheSimServes() {
+        var requests = env.sim.control().restRequests();
+        assertThat(requests).extracting(r -> r.method() + " " + r.path())
+                .contains("GET /api/v10/users/@me", "GET /api/v10/gateway/bot");
+        assertThat(requests).as("requests the sim did not answer 2xx")
+                .allSatisfy(r -> assertThat(r.status()).as(r.method() + " " + r.path()).isBetween(200, 299));
+    }
+
+    @Test
     void everyGuildIsReadyOnItsShard() {
         Set<Long> expected = env.sim.population().guilds().stream().map(SimGuild::id).collect(Collectors.toSet());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
