@@ -286,6 +286,11 @@ public final class Gateway {
         return identifyLimiter.sessionStartLimit();
     }
 
+    /** The application's flags: READY's {@code application.flags}, and what REST's application object reports. */
+    public long applicationFlags() {
+        return applicationFlags;
+    }
+
     public GatewayConfig config() {
         return config;
     }

@@ -42,7 +42,7 @@ import java.util.Set;
  * @param zlibSplitMessages split each zlib-stream payload over two websocket messages
  * @param recordLimit received payloads kept per connection for the control API
  * @param resumedHasSeq RESUMED carries an {@code s} like any dispatch (one public capture omits it)
- * @param fullMemberRequestPerSession the op 8 full-list limit counts per session instead of per bot
+ * @param fullMemberRequestPerSession the op 8 full-list limit counts per session (default) instead of per bot
  */
 public record GatewayConfig(
         int heartbeatIntervalMs,
@@ -185,7 +185,9 @@ public record GatewayConfig(
         private boolean zlibSplitMessages;
         private int recordLimit = 10_000;
         private boolean resumedHasSeq = true;
-        private boolean fullMemberRequestPerSession;
+        // Per session by default: libraries (JDA) ask for every member list again after a fresh IDENTIFY and work on
+        // real Discord, so a per-bot window that refuses those requests is stricter than Discord is.
+        private boolean fullMemberRequestPerSession = true;
 
         public Builder heartbeatIntervalMs(int v) { heartbeatIntervalMs = v; return this; }
         public Builder heartbeatTimeoutFactor(double v) { heartbeatTimeoutFactor = v; return this; }

@@ -40,6 +40,7 @@ public final class Rest {
         MessageHistoryRoutes history = new MessageHistoryRoutes(ctx, reactionStore);
         ReactionRoutes reactions = new ReactionRoutes(ctx, reactionStore);
         RoleRoutes roles = new RoleRoutes(ctx);
+        SelfRoutes self = new SelfRoutes(ctx);
         routes.add(new Route("GET", "gateway", null, false, false, (r, p) -> gateway()));
         routes.add(new Route("GET", "gateway/bot", "gateway_bot", true, false, (r, p) -> gatewayBot()));
         routes.add(new Route("POST", "channels/{channel_id}/messages", "messages", true, false, messages::create));
@@ -74,6 +75,10 @@ public final class Rest {
         routes.add(new Route("GET", "guilds/{guild_id}/members/search", "member_search", true, false,
                 members::search));
         routes.add(new Route("GET", "guilds/{guild_id}/members/{user_id}", "member_get", true, false, members::get));
+        // @me before {user_id}, as search before {user_id} above
+        routes.add(new Route("GET", "users/@me", "users", true, false, self::self));
+        routes.add(new Route("GET", "applications/@me", null, true, false, self::application));
+        routes.add(new Route("GET", "oauth2/applications/@me", null, true, false, self::application));
         routes.add(new Route("GET", "users/{user_id}", "users", true, false, members::user));
         routes.add(new Route("DELETE", "guilds/{guild_id}/members/{user_id}", "member_kick", true, false,
                 moderation::kick));

@@ -120,7 +120,9 @@ class MemberRequestsTest {
 
     @Test
     void aRateLimitedRequestIsSentAgainAfterRetryAfterAndAFreshIdentifyRequestsAgain() throws Exception {
-        start(Map.of("SHARDER_MEMBER_REQUESTS", "all"), b -> b.fullMemberRequestWindowMs(8_000));
+        // the per-bot window (Discord's change log's wording): a new session's requests hit the old session's window
+        start(Map.of("SHARDER_MEMBER_REQUESTS", "all"), b -> b.fullMemberRequestWindowMs(8_000)
+                .fullMemberRequestPerSession(false));
         await().atMost(Duration.ofSeconds(30)).until(() -> requests().size() == GUILDS
                 && sharder.shards().memberRequestsOutstanding() == 0);
         SimGuild large = large();
