@@ -4,7 +4,7 @@
 // Output, one line each, read by DiscordJsIT: `READY`, `EVENT <json>`, `PASS`, `FAIL <reason>`.
 // The client is configured only as discord.js documents it: the REST `api` option; the gateway URL comes from
 // GET /gateway/bot, as it does against Discord.
-import { Client, EmbedBuilder, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
+import { Client, EmbedBuilder, Events, GatewayIntentBits, MessageFlags, Routes } from 'discord.js';
 
 const scenario = process.argv[2];
 const env = (name) => {
@@ -160,7 +160,78 @@ async function rateLimits() {
   client.once(Events.ClientReady, () => console.log('READY'));
 }
 
-const scenarios = { login, messages, interactions, moderation, resume, rateLimits };
+/**
+ * REST routes a bot calls beyond the basics, one step each (STEPS, comma-separated, picks which): every step
+ * reports `{step, ok, error?}` and the scenario passes only if all of them worked.
+ */
+async function routes() {
+  const steps = {
+    self: async () => {
+      const me = await client.rest.get(Routes.user());
+      const app = await client.application.fetch();
+      return { user: me.id, application: app.id };
+    },
+    messages: async () => {
+      const channel = await client.channels.fetch(env('CHANNEL_ID'), { force: true });
+      await channel.sendTyping();
+      const sent = await channel.send('to edit');
+      const fetched = await channel.messages.fetch({ message: sent.id, force: true });
+      const edited = await fetched.edit('edited');
+      await edited.react('👍');
+      await edited.delete();
+      return { channel: channel.id, message: sent.id, content: edited.content };
+    },
+    roles: async () => {
+      const guild = client.guilds.cache.get(env('GUILD_ID'));
+      const member = await guild.members.fetch(env('ROLE_USER'));
+      await member.roles.add(env('ROLE_ID'));
+      const removed = await member.roles.remove(env('ROLE_ID'));
+      return { roles: [...removed.roles.cache.keys()] };
+    },
+  };
+  client.once(Events.ClientReady, async () => {
+    let failed = 0;
+    for (const name of env('STEPS').split(',')) {
+      try {
+        emit({ step: name, ok: true, ...(await steps[name]()) });
+      } catch (error) {
+        failed++;
+        emit({
+          step: name,
+          ok: false,
+          request: error.url ? `${error.method} ${new URL(error.url).pathname}` : null,
+          status: error.status ?? null,
+          error: String(error.message ?? error),
+        });
+      }
+    }
+    if (failed > 0) {
+      fail(`${failed} step(s) failed`);
+    }
+    await finish();
+  });
+}
+
+/** Payload shapes: the reply's embed is `rich`; the messages answering an interaction are type 20 with metadata. */
+async function shapes() {
+  client.on(Events.MessageCreate, async (message) => {
+    if (message.author.id !== client.user.id && message.content === '!embed') {
+      const sent = await message.reply({ embeds: [new EmbedBuilder().setTitle('Pong')] });
+      emit({ embedType: sent.embeds[0]?.data.type ?? null });
+    }
+  });
+  client.on(Events.InteractionCreate, async (interaction) => {
+    await interaction.deferReply();
+    const response = await interaction.editReply({ content: 'done' });
+    const followUp = await interaction.followUp({ content: 'more' });
+    const describe = (m) => ({ type: m.type, metadata: m.interactionMetadata?.id ?? null });
+    emit({ interaction: interaction.id, response: describe(response), followUp: describe(followUp) });
+    await finish();
+  });
+  client.once(Events.ClientReady, () => console.log('READY'));
+}
+
+const scenarios = { login, messages, interactions, moderation, resume, rateLimits, routes, shapes };
 if (!scenarios[scenario]) {
   fail(`unknown scenario ${scenario}; known: ${Object.keys(scenarios).join(', ')}`);
 }

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hubcord.discordsim.DiscordSim;
-import dev.hubcord.discordsim.SimConfig;
-import dev.hubcord.discordsim.gateway.GatewayConfig;
-import dev.hubcord.discordsim.population.PopulationConfig;
 import dev.hubcord.discordsim.population.SimGuild;
 import dev.hubcord.discordsim.rest.RestConfig;
 import dev.hubcord.discordsim.rest.RestExchange;
@@ -29,20 +26,13 @@ import org.junit.jupiter.api.Test;
 class DiscordJsIT {
 
     private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(60);
-    private static final int LARGE_MEMBERS = 2_500;
 
     private DiscordSim sim;
     private SimPicks picks;
 
     @BeforeEach
     void startSim() {
-        sim = DiscordSim.start(SimConfig.defaults().withGateway(GatewayConfig.builder()
-                .recommendedShards(2)
-                .identifyWindowMs(100)
-                .reconnectCloseDelayMs(100)
-                .build())
-                // every 3rd guild large, with 2,500 members: more than one chunk of Discord's 1,000
-                .withPopulation(PopulationConfig.defaults().withMembers(20, 3, LARGE_MEMBERS)));
+        sim = SimPicks.startSim();
         picks = new SimPicks(sim);
     }
 
@@ -81,7 +71,7 @@ class DiscordJsIT {
         assertThat(sim.control().gateway().acceptedIdentifies(0)).isEqualTo(1);
         assertThat(sim.control().gateway().acceptedIdentifies(1)).isEqualTo(1);
         // op 8 with an empty query and limit 0: the full list, answered in chunks of 1,000
-        assertThat(first.memberCount()).isEqualTo(LARGE_MEMBERS);
+        assertThat(first.memberCount()).isEqualTo(SimPicks.LARGE_MEMBERS);
         assertThat(second.memberCount()).isLessThan(1_000);
         assertThat(sim.control().gateway().receivedByShard(firstShard)).anyMatch(r -> r.op() == 8
                 && r.json().contains(Long.toString(first.id())));

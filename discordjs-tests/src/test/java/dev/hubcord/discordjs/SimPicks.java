@@ -1,7 +1,10 @@
 package dev.hubcord.discordjs;
 
 import dev.hubcord.discordsim.DiscordSim;
+import dev.hubcord.discordsim.SimConfig;
+import dev.hubcord.discordsim.gateway.GatewayConfig;
 import dev.hubcord.discordsim.population.Permissions;
+import dev.hubcord.discordsim.population.PopulationConfig;
 import dev.hubcord.discordsim.population.SimChannel;
 import dev.hubcord.discordsim.population.SimGuild;
 import dev.hubcord.discordsim.population.SimMember;
@@ -13,10 +16,32 @@ import java.util.List;
  */
 final class SimPicks {
 
+    static final int LARGE_MEMBERS = 2_500;
+
     private final DiscordSim sim;
 
     SimPicks(DiscordSim sim) {
         this.sim = sim;
+    }
+
+    /** A fresh sim as every scenario gets it: two recommended shards, ten guilds, every 3rd large. */
+    static DiscordSim startSim() {
+        return DiscordSim.start(SimConfig.defaults().withGateway(GatewayConfig.builder()
+                        .recommendedShards(2)
+                        .identifyWindowMs(100)
+                        .reconnectCloseDelayMs(100)
+                        .build())
+                // 2,500 members in a large guild: more than one chunk of Discord's 1,000
+                .withPopulation(PopulationConfig.defaults().withMembers(20, 3, LARGE_MEMBERS)));
+    }
+
+    /** A role below the bot's highest that the bot may give (not managed, not @everyone). */
+    long assignableRole(SimGuild guild) {
+        SimGuild.Snapshot snap = guild.snapshot();
+        SimMember bot = snap.member(botId()).orElseThrow();
+        return snap.roles().stream()
+                .filter(r -> r.id() != guild.id() && !r.managed() && Permissions.outranksRole(snap, bot, r))
+                .findFirst().orElseThrow().id();
     }
 
     long botId() {
