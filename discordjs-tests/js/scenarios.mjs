@@ -41,6 +41,8 @@ client.rest.on('response', (request, response) => {
   statuses.push({ method: request.method, route: request.route, status: response.status });
 });
 client.on(Events.Error, (error) => emit({ error: String(error) }));
+// discord.js's own trace, to stderr (DiscordJsIT keeps it in target/node-<scenario>.stderr.log)
+client.on(Events.Debug, (message) => console.error(`${new Date().toISOString()} ${message}`));
 
 const finish = async () => {
   console.log('PASS');
