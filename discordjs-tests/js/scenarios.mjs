@@ -87,7 +87,7 @@ async function messages() {
   client.once(Events.ClientReady, () => console.log('READY'));
 }
 
-/** `ping` is answered at once, `slow` deferred, edited and followed up. */
+/** `ping` is answered at once, its answer fetched and deleted; `slow` is deferred, edited and followed up. */
 async function interactions() {
   let done = 0;
   client.on(Events.InteractionCreate, async (interaction) => {
@@ -96,7 +96,9 @@ async function interactions() {
     }
     if (interaction.commandName === 'ping') {
       await interaction.reply({ content: 'pong' });
-      emit({ replied: interaction.id });
+      const fetched = await interaction.fetchReply();
+      await interaction.deleteReply();
+      emit({ replied: interaction.id, fetched: fetched.id, fetchedContent: fetched.content });
     } else if (interaction.commandName === 'slow') {
       await interaction.deferReply();
       const edited = await interaction.editReply({ content: 'done' });
@@ -182,6 +184,14 @@ async function routes() {
       await edited.react('👍');
       await edited.delete();
       return { channel: channel.id, message: sent.id, content: edited.content };
+    },
+    commands: async () => {
+      const set = await client.application.commands.set([
+        { name: 'ping', description: 'Replies with pong' },
+        { name: 'ban', description: 'Bans a member', options: [{ type: 6, name: 'user', description: 'who', required: true }] },
+      ]);
+      const fetched = await client.application.commands.fetch({ force: true });
+      return { registered: [...set.keys()], fetched: [...fetched.keys()] };
     },
     roles: async () => {
       const guild = client.guilds.cache.get(env('GUILD_ID'));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class DiscordJsGapsIT {
 
     private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(60);
+    private static final long DISCORD_EPOCH = 1_420_070_400_000L;
 
     private DiscordSim sim;
     private SimPicks picks;
@@ -71,6 +72,23 @@ class DiscordJsGapsIT {
         }
         assertThat(sim.control().restRequests()).anyMatch(r -> r.method().equals("PUT")
                 && r.path().contains("/reactions/") && r.status() == 204);
+    }
+
+    @Test
+    @Disabled("needs discord-sim routes PUT and GET /applications/{app}/commands (global command registration)")
+    void registersCommands() {
+        long before = System.currentTimeMillis();
+        try (NodeScenario node = run("routes", Map.of("STEPS", "commands"))) {
+            node.awaitPass(SCENARIO_TIMEOUT);
+            JsonNode step = node.event("step");
+            assertThat(step.path("registered")).hasSize(2);
+            assertThat(step.path("fetched")).hasSize(2);
+            // snowflakes that decode to the time of registration
+            for (JsonNode id : step.path("registered")) {
+                long millis = (id.asLong() >> 22) + DISCORD_EPOCH;
+                assertThat(millis).isBetween(before - 1_000, System.currentTimeMillis() + 1_000);
+            }
+        }
     }
 
     @Test

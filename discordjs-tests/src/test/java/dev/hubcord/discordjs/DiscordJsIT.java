@@ -121,8 +121,13 @@ class DiscordJsIT {
             assertThat(deferred.path("editedContent").asText()).isEqualTo("done");
 
             List<SentMessage> messages = sim.control().messages();
-            assertThat(messages).anyMatch(m -> m.interactionId() == ping.id()
-                    && m.kind() == SentMessage.Kind.INTERACTION_RESPONSE && m.content().equals("pong"));
+            JsonNode replied = node.event("replied");
+            assertThat(replied.path("fetchedContent").asText()).isEqualTo("pong");
+            SentMessage pong = messages.stream().filter(m -> m.interactionId() == ping.id()
+                    && m.kind() == SentMessage.Kind.INTERACTION_RESPONSE).findFirst().orElseThrow();
+            assertThat(pong.content()).isEqualTo("pong");
+            assertThat(pong.id()).isEqualTo(replied.path("fetched").asLong());
+            assertThat(pong.deleted()).as("deleteReply").isTrue();
             SentMessage response = messages.stream().filter(m -> m.interactionId() == slow.id()
                     && m.kind() == SentMessage.Kind.INTERACTION_RESPONSE).findFirst().orElseThrow();
             assertThat(response.content()).isEqualTo("done");
