@@ -44,8 +44,8 @@ class PlaybackPlayerManagerTest {
                 }
             }
             assertThat(frames).as("Opus frames from the decoding thread").isEqualTo(20);
-            await().atMost(Duration.ofSeconds(5)).until(() -> niceOfThread("audio-decode-") != null);
-            assertThat(niceOfThread("audio-decode-")).isEqualTo(7);
+            // Other tests of this JVM leave decoding threads at the default 5; only this manager's run at 7.
+            await().atMost(Duration.ofSeconds(5)).until(() -> nicesOfThreads("audio-decode-").contains(7));
             String own = Files.readString(Path.of("/proc/thread-self/stat"));
             assertThat(own.substring(own.lastIndexOf(')') + 2).split(" ")[16]).as("other threads keep theirs")
                     .isEqualTo("0");
@@ -85,8 +85,9 @@ class PlaybackPlayerManagerTest {
         return track.get(10, TimeUnit.SECONDS);
     }
 
-    /** The nice value (field 19 of /proc/self/task/TID/stat) of the first thread whose name starts with prefix. */
-    private static Integer niceOfThread(String prefix) throws IOException {
+    /** The nice values (field 19 of /proc/self/task/TID/stat) of the threads whose names start with prefix. */
+    private static java.util.Set<Integer> nicesOfThreads(String prefix) throws IOException {
+        java.util.Set<Integer> nices = new java.util.HashSet<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 String comm;
@@ -99,10 +100,10 @@ class PlaybackPlayerManagerTest {
                 }
                 if (comm.startsWith(prefix)) {
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    return Integer.parseInt(fields[16]); // field 19 overall: after pid and comm, index 16
+                    nices.add(Integer.parseInt(fields[16])); // field 19 overall: after pid and comm, index 16
                 }
             }
         }
-        return null;
+        return nices;
     }
 }
