@@ -255,10 +255,6 @@ public final class Deployment implements AutoCloseable {
         }
     }
 
-    public List<ServiceProcess> processes() {
-        return new ArrayList<>(processes.values());
-    }
-
     /** Stops everything, the hub last (as run.sh does). */
     @Override
     public void close() {

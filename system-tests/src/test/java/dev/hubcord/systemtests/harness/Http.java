@@ -47,10 +47,6 @@ public final class Http {
         return send("POST", path, body);
     }
 
-    public Answer delete(String path) {
-        return send("DELETE", path, null);
-    }
-
     public Answer send(String method, String path, Object body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
@@ -70,16 +66,6 @@ public final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Whether anything answers on the path (any status). */
-    public boolean answers(String path) {
-        try {
-            get(path);
-            return true;
-        } catch (UncheckedIOException e) {
-            return false;
         }
     }
 

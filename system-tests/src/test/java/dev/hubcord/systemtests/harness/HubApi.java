@@ -25,10 +25,6 @@ public final class HubApi {
         return http.get(path).ok().json();
     }
 
-    public Http.Answer answer(String path) {
-        return http.get(path);
-    }
-
     public JsonNode services() {
         return get("/v1/services");
     }

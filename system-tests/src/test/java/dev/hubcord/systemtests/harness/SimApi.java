@@ -26,10 +26,6 @@ public final class SimApi {
         this.http = new Http("http://127.0.0.1:" + port, null);
     }
 
-    public Http http() {
-        return http;
-    }
-
     public List<JsonNode> guilds() {
         List<JsonNode> out = new ArrayList<>();
         http.get("/_sim/guilds").ok().json().forEach(out::add);

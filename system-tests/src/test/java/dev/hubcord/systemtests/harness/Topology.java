@@ -30,9 +30,4 @@ public record Topology(
                 Map.of(),
                 Map.of("AUDIO_PLAYER_UPDATE_MS", "1000"));
     }
-
-    public Topology withCounts(int newSharders, int newCommands, int newAudio) {
-        return new Topology(newSharders, newCommands, newAudio, shards, guilds, largeGuildMembers, hubSettings,
-                sharderSettings, commandsSettings, audioSettings);
-    }
 }
