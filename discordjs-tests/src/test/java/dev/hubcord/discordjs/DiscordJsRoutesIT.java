@@ -11,14 +11,12 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * discord.js calling the simulated Discord's other routes (itself, its application, channels, messages, reactions,
- * typing, member roles) and reading its payload shapes (rich embeds, type 20 interaction answers). Command
- * registration is disabled until the sim has the routes (issue #14); run it anyway with
- * {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}.
+ * typing, member roles, global command registration) and reading its payload shapes (rich embeds, type 20
+ * interaction answers).
  */
 class DiscordJsRoutesIT {
 
@@ -73,7 +71,6 @@ class DiscordJsRoutesIT {
     }
 
     @Test
-    @Disabled("needs discord-sim routes PUT and GET /applications/{app}/commands (global command registration)")
     void registersCommands() {
         long before = System.currentTimeMillis();
         try (NodeScenario node = run("routes", Map.of("STEPS", "commands"))) {

@@ -14,7 +14,6 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Scenario 3: slash commands from the sim, answered with reply, and with deferReply then the hook. */
@@ -134,7 +133,6 @@ class InteractionsTest {
     }
 
     @Test
-    @Disabled("needs PUT /applications/{id}/commands (application command registration): interactions issue")
     void registersGlobalCommands() {
         var commands = env.jda.getShardById(0).updateCommands()
                 .addCommands(Commands.slash("ping", "Replies pong")).complete();

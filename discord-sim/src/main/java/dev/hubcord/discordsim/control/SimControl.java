@@ -26,7 +26,7 @@ public final class SimControl {
     public SimControl(Population population, Gateway gateway, Rest rest, VoiceServer voiceServer) {
         this.gateway = gateway;
         this.rest = rest;
-        this.events = new SimEvents(population, gateway, rest.context());
+        this.events = new SimEvents(population, gateway, rest.context(), rest.commands());
         this.voice = new VoiceControl(voiceServer, population);
     }
 

@@ -17,6 +17,7 @@ import dev.hubcord.discordsim.population.SimGuild;
 import dev.hubcord.discordsim.population.SimMember;
 import dev.hubcord.discordsim.population.SimRole;
 import dev.hubcord.discordsim.population.SimUser;
+import dev.hubcord.discordsim.rest.ApplicationCommands;
 import dev.hubcord.discordsim.rest.Interactions;
 import dev.hubcord.discordsim.rest.RestContext;
 import dev.hubcord.discordsim.rest.SentMessage;
@@ -32,11 +33,13 @@ public final class SimEvents {
     private final Population population;
     private final Gateway gateway;
     private final RestContext rest;
+    private final ApplicationCommands commands;
 
-    SimEvents(Population population, Gateway gateway, RestContext rest) {
+    SimEvents(Population population, Gateway gateway, RestContext rest, ApplicationCommands commands) {
         this.population = population;
         this.gateway = gateway;
         this.rest = rest;
+        this.commands = commands;
     }
 
     private SimGuild guildOfChannel(long channelId) {
@@ -61,7 +64,7 @@ public final class SimEvents {
     }
 
     /**
-     * A command's ID, the same for a name every time, decoding like a real one to a time after the application was
+     * For a command the bot has not registered: an ID the same for a name every time, decoding like a real one to a time after the application was
      * created (a day after it, plus up to a day by the name), as a registered command's would.
      */
     long commandId(String command) {
@@ -92,7 +95,8 @@ public final class SimEvents {
         long id = population.newId();
         Interactions.State state = rest.interactions().register(id, guild.id(), channelId, userId, command,
                 Long.toHexString(population.newId() * 0x9E3779B97F4A7C15L));
-        long commandId = commandId(command);
+        // the registered command's id when the bot registered one of that name (guild first, then global)
+        long commandId = commands.idFor(guild.id(), command).orElseGet(() -> commandId(command));
         ObjectNode payload = MessagePayloads.interaction(id, rest.applicationId(), state.token(), guild.id(),
                 GuildPayloads.channel(channel, guild.id()), member, population,
                 new MessagePayloads.Command(commandId, command, options, memberPerms, appPerms));

@@ -22,6 +22,7 @@ public final class Rest {
     private final List<Route> routes = new ArrayList<>();
     private final List<RestExchange.Recorded> recorded = new ArrayList<>();
     private final RestDelays delays = new RestDelays();
+    private final ApplicationCommands commands;
     private int invalidRequests;
 
     /** A response and how long to hold it back before writing it (a test's {@link #delay}); 0 = at once. */
@@ -41,6 +42,8 @@ public final class Rest {
         ReactionRoutes reactions = new ReactionRoutes(ctx, reactionStore);
         RoleRoutes roles = new RoleRoutes(ctx);
         SelfRoutes self = new SelfRoutes(ctx);
+        this.commands = new ApplicationCommands(ctx.applicationId(), () -> ctx.population().newId());
+        CommandRoutes commandRoutes = new CommandRoutes(ctx, commands);
         routes.add(new Route("GET", "gateway", null, false, false, (r, p) -> gateway()));
         routes.add(new Route("GET", "gateway/bot", "gateway_bot", true, false, (r, p) -> gatewayBot()));
         routes.add(new Route("POST", "channels/{channel_id}/messages", "messages", true, false, messages::create));
@@ -88,6 +91,19 @@ public final class Rest {
                 false, roles::add));
         routes.add(new Route("DELETE", "guilds/{guild_id}/members/{user_id}/roles/{role_id}", "member_roles", true,
                 false, roles::remove));
+        addCommandRoutes("applications/{application_id}/commands", "commands", commandRoutes);
+        addCommandRoutes("applications/{application_id}/guilds/{guild_id}/commands", "guild_commands",
+                commandRoutes);
+    }
+
+    /** The same six command routes globally and per guild, each scope with its bucket. */
+    private void addCommandRoutes(String base, String bucket, CommandRoutes handlers) {
+        routes.add(new Route("GET", base, bucket, true, false, handlers::list));
+        routes.add(new Route("POST", base, bucket, true, false, handlers::create));
+        routes.add(new Route("PUT", base, bucket, true, false, handlers::overwrite));
+        routes.add(new Route("GET", base + "/{command_id}", bucket, true, false, handlers::get));
+        routes.add(new Route("PATCH", base + "/{command_id}", bucket, true, false, handlers::edit));
+        routes.add(new Route("DELETE", base + "/{command_id}", bucket, true, false, handlers::delete));
     }
 
     /** Whether a request path belongs to the REST API (anything else is the gateway or the control API). */
@@ -225,6 +241,11 @@ public final class Rest {
 
     public Interactions interactions() {
         return ctx.interactions();
+    }
+
+    /** The application's registered commands (global and per guild). */
+    public ApplicationCommands commands() {
+        return commands;
     }
 
     public RestContext context() {

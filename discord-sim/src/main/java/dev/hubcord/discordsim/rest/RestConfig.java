@@ -70,6 +70,9 @@ public record RestConfig(
         b.put("reactions", new BucketLimit(1, 250, false));
         b.put("reaction_users", new BucketLimit(5, 1_000, false));
         b.put("member_roles", new BucketLimit(10, 10_000, false));
+        // community-observed: command registration is limited per application, guild commands per guild
+        b.put("commands", new BucketLimit(5, 20_000, false));
+        b.put("guild_commands", new BucketLimit(5, 20_000, false));
         return b;
     }
 
