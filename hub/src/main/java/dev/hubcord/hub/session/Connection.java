@@ -8,7 +8,6 @@ import dev.hubcord.protocol.codec.FrameDecompressor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -33,6 +32,9 @@ public final class Connection {
     private Compression compression = Compression.NONE;
     private FrameCompressor compressor;
     private FrameDecompressor decompressor;
+    /** How long a connection the hub closes waits for the client's close frame before closing the socket itself. */
+    static final long LINGER_MS = 2_000;
+
     private volatile boolean closing;
     private volatile int clientCloseCode = -1;
 
@@ -107,7 +109,13 @@ public final class Connection {
         return decompressor;
     }
 
-    /** Sends a close frame with the code and reason, then closes. Safe from any thread; idempotent. */
+    /**
+     * Sends a close frame with the code and reason, then closes once the client has answered it, or after
+     * {@link #LINGER_MS} at the latest. Until then what the client still sends is read and discarded: closing a socket
+     * with unread data makes the kernel reset the connection, and a reset can reach a client before it has read the
+     * close frame (a flooding client closed with 4008 then saw only "connection reset"). Safe from any thread;
+     * idempotent.
+     */
     public void close(CloseCode code, String reason) {
         close(code.code(), reason);
     }
@@ -122,7 +130,14 @@ public final class Connection {
         }
         drain();
         closing = true;
-        channel.writeAndFlush(new CloseWebSocketFrame(code, truncate(reason))).addListener(ChannelFutureListener.CLOSE);
+        channel.config().setAutoRead(true); // a throttled client's backlog is drained (and discarded) too
+        channel.writeAndFlush(new CloseWebSocketFrame(code, truncate(reason))).addListener(written -> {
+            if (!written.isSuccess()) {
+                channel.close();
+                return;
+            }
+            channel.eventLoop().schedule(() -> channel.close(), LINGER_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        });
     }
 
     /**

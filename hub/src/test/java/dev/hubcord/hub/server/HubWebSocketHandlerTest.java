@@ -74,8 +74,29 @@ class HubWebSocketHandlerTest {
         assertThat(close.statusCode()).isEqualTo(4000);
         assertThat(close.reasonText()).contains("not identified");
         close.release();
+        // the socket stays open until the client answers, so what it still sends is read, not reset
+        assertThat(ch.isOpen()).isTrue();
+        ch.writeInbound(new TextWebSocketFrame("{\"op\":2,\"t\":\"EXECUTE_COMMAND\",\"d\":{}}"));
+        ch.runPendingTasks();
+        assertThat((Object) ch.readOutbound()).as("input after the close is ignored").isNull();
+        ch.writeInbound(new CloseWebSocketFrame(4000, ""));
+        ch.runPendingTasks();
         assertThat(ch.isOpen()).isFalse();
-        // input after the close is ignored
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void aClientThatNeverAnswersTheCloseIsClosedAfterTheLinger() {
+        EmbeddedChannel ch = channel();
+        ch.runPendingTasks();
+        text(ch.readOutbound());
+        ch.writeInbound(new TextWebSocketFrame("{\"op\":2,\"t\":\"EXECUTE_COMMAND\",\"d\":{}}"));
+        ch.runPendingTasks();
+        ((CloseWebSocketFrame) ch.readOutbound()).release();
+        assertThat(ch.isOpen()).isTrue();
+        ch.advanceTimeBy(2_001, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ch.isOpen()).isFalse();
         ch.finishAndReleaseAll();
     }
 }
