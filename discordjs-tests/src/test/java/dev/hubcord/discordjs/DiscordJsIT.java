@@ -42,9 +42,7 @@ class DiscordJsIT {
     }
 
     private NodeScenario run(String scenario, Map<String, String> extra) {
-        Map<String, String> env = NodeScenario.baseEnv(sim.apiBaseUrl(), sim.token());
-        env.putAll(extra);
-        return NodeScenario.start(scenario, env);
+        return NodeScenario.start(sim, scenario, extra);
     }
 
     @Test

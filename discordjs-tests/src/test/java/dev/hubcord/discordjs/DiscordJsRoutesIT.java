@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class DiscordJsRoutesIT {
 
     private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(60);
-    private static final long DISCORD_EPOCH = 1_420_070_400_000L;
 
     private DiscordSim sim;
     private SimPicks picks;
@@ -38,9 +37,7 @@ class DiscordJsRoutesIT {
     }
 
     private NodeScenario run(String scenario, Map<String, String> extra) {
-        Map<String, String> env = NodeScenario.baseEnv(sim.apiBaseUrl(), sim.token());
-        env.putAll(extra);
-        return NodeScenario.start(scenario, env);
+        return NodeScenario.start(sim, scenario, extra);
     }
 
     @Test
@@ -80,7 +77,7 @@ class DiscordJsRoutesIT {
             assertThat(step.path("fetched")).hasSize(2);
             // snowflakes that decode to the time of registration
             for (JsonNode id : step.path("registered")) {
-                long millis = (id.asLong() >> 22) + DISCORD_EPOCH;
+                long millis = dev.hubcord.discordsim.population.Snowflakes.timestampMillis(id.asLong());
                 assertThat(millis).isBetween(before - 1_000, System.currentTimeMillis() + 1_000);
             }
         }

@@ -149,6 +149,13 @@ final class NodeScenario implements AutoCloseable {
         }
     }
 
+    /** Runs a scenario against the sim: {@link #baseEnv} plus the scenario's own variables. */
+    static NodeScenario start(dev.hubcord.discordsim.DiscordSim sim, String scenario, Map<String, String> extra) {
+        Map<String, String> env = baseEnv(sim.apiBaseUrl(), sim.token());
+        env.putAll(extra);
+        return start(scenario, env);
+    }
+
     /** The environment every scenario needs: where the sim's REST API is and the bot token. */
     static Map<String, String> baseEnv(String apiBaseUrl, String token) {
         Map<String, String> env = new HashMap<>();
