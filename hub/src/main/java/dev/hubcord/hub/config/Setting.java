@@ -20,6 +20,13 @@ public enum Setting {
     HUB_TRANSPORT("auto", "socket transport: io_uring, nio, or auto (io_uring where the kernel allows it, else nio)"),
     HUB_CACHE_MEMBER_BUDGET("10000000", "members the Discord cache holds before evicting least recently used ones"),
     HUB_PLAYER_STATES("10000", "guilds whose latest audio player snapshot the hub keeps for failover; past it the least recently used is dropped"),
+    HUB_MAX_UNACKED("1000", "window per session: no more `one` events while it has this many unacknowledged (IDENTIFY's maxUnacked may ask for fewer)"),
+    HUB_OUTBOUND_BACKLOG("16384", "payloads queued per connection while its socket is not writable; past it one/guild events go elsewhere and anything else closes it with 4011"),
+    HUB_OUTBOUND_BACKLOG_BYTES("16777216", "the same bound in bytes"),
+    HUB_HANDSHAKE_TIMEOUT_MS("10000", "time a new TCP connection has to complete its first HTTP request or WebSocket upgrade"),
+    HUB_IDENTIFY_TIMEOUT_MS("10000", "time an open WebSocket has to IDENTIFY or RESUME before it is closed with 4000"),
+    HUB_MAX_CONNECTIONS("10000", "open TCP connections in total; past it new ones get HTTP 503"),
+    HUB_MAX_CONNECTIONS_PER_ADDRESS("1000", "open TCP connections per remote IP address; past it new ones get HTTP 429"),
     HUB_DEMO("false", "local demo mode: a fixed demo secret when none is set, bound to 127.0.0.1");
 
     private final String defaultValue;

@@ -1,0 +1,36 @@
+package dev.hubcord.hub.flow;
+
+import dev.hubcord.hub.session.Session;
+
+/**
+ * The single-process window: a session takes {@code one} events while it has fewer than its window unacknowledged
+ * and its connection's outbound backlog has room. A session that filled its window is offered waiting events again
+ * when its count falls to half the window: a refill of half a window per wake-up instead of one event per ACK, each
+ * wake-up costing a pass over the waiting queue.
+ */
+public final class WindowPolicy implements FlowPolicy {
+
+    private final int maxUnacked;
+
+    public WindowPolicy(int maxUnacked) {
+        if (maxUnacked < 1) {
+            throw new IllegalArgumentException("maxUnacked must be positive");
+        }
+        this.maxUnacked = maxUnacked;
+    }
+
+    @Override
+    public int windowFor(int requested) {
+        return requested > 0 ? Math.min(requested, maxUnacked) : maxUnacked;
+    }
+
+    @Override
+    public boolean mayTakeOne(Session session) {
+        return session.unackedCount() < session.maxUnacked() && session.outboundHasRoom();
+    }
+
+    @Override
+    public boolean regainedRoom(Session session) {
+        return session.unackedCount() == session.maxUnacked() / 2;
+    }
+}
