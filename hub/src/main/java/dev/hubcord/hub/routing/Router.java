@@ -134,17 +134,23 @@ public final class Router {
             ArrayDeque<RoutedEvent> queue = pending.get(receiver);
             int n = queue.size();
             int delivered = 0;
+            // once a plain `one` event finds no receiver, none after it will in this pass (same candidates): skip
+            // the choice for them, so that a refill of a full window costs one pass over the queue and no more
+            boolean oneFull = false;
             for (int i = 0; i < n; i++) {
                 RoutedEvent event = queue.poll();
-                if (tryDeliver(receiver, event)) {
+                boolean plainOne = event.type().mode() == DeliveryMode.ONE;
+                if (!(plainOne && oneFull) && tryDeliver(receiver, event)) {
                     delivered++;
                 } else {
+                    oneFull |= plainOne;
                     queue.add(event);
                 }
             }
             waiting.get(receiver).set(queue.size());
             if (delivered > 0) {
-                log.info("delivered {} waiting events to {} clients ({} still waiting)", delivered,
+                // debug: with windows this runs on every refill of a worker that was full
+                log.debug("delivered {} waiting events to {} clients ({} still waiting)", delivered,
                         receiver.wireName(), queue.size());
             }
             if (!pausedProducers.isEmpty() && maxWaiting() <= pendingLimit / 2) {

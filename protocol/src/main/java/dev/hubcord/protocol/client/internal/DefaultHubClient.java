@@ -63,7 +63,8 @@ public final class DefaultHubClient implements HubClient {
                 NioIoHandler.newFactory());
         this.loop = group.next();
         this.outbox = new Outbox(options.sendBufferCapacity(), options.sendBufferBytes(), options.publishAcks());
-        this.dispatcher = new Dispatcher(options.dispatchExecutor(), listeners, options.ackMode());
+        this.dispatcher = new Dispatcher(options.dispatchExecutor(), listeners, options.ackMode(),
+                options.dispatchCapacity());
         this.requests = new PendingRequests(loop);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
@@ -258,5 +259,10 @@ public final class DefaultHubClient implements HubClient {
         if (!onLoop) {
             shutdown.awaitUninterruptibly(CLOSE_WAIT_MILLIS + 1_000);
         }
+    }
+
+    /** Events handed to the listeners and not yet handled (for tests of the dispatch bound). */
+    int dispatchWaiting() {
+        return dispatcher.waiting();
     }
 }
