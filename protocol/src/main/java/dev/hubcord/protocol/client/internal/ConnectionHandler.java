@@ -131,6 +131,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) throws Exception {
+        if (context.channel().isWritable()) {
+            session.onWritable(this);
+        }
+        super.channelWritabilityChanged(context);
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable error) {
         ProtocolException protocol = findProtocolException(error);
         if (protocol != null) {

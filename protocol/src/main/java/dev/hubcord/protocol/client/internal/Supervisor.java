@@ -220,6 +220,11 @@ final class Supervisor implements SessionCallbacks {
     }
 
     @Override
+    public void onWritable(ConnectionHandler connection) {
+        outbox.writable(connection.channel());
+    }
+
+    @Override
     public void onPublishAck(ConnectionHandler connection, long ps) {
         if (connection == current && ps >= 0) {
             outbox.confirm(ps);
