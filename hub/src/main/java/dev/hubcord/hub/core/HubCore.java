@@ -238,10 +238,7 @@ public final class HubCore implements AutoCloseable {
         }
     }
 
-    /**
-     * op 7: the event is done. Unknown sequence numbers are ignored (a repeated ACK is harmless). An ACK that gives
-     * a full session room again offers it the events waiting for its type.
-     */
+    /** op 7: the event is done (unknown numbers are ignored); a full session that regains room gets waiting events. */
     public void ack(Session session, long seq) {
         if (session.ack(seq) && flow.regainedRoom(session) && router.hasWaiting(session.type())) {
             router.retryPending(session.type());
@@ -361,7 +358,6 @@ public final class HubCore implements AutoCloseable {
         return router;
     }
 
-    /** The per-connection outbound bounds, shared by every connection. */
     public OutboundBounds outbound() {
         return outbound;
     }

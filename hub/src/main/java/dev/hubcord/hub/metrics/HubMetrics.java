@@ -95,7 +95,7 @@ public final class HubMetrics {
                 .description("connections closed with 4011 because their outbound backlog reached its bound")
                 .register(registry);
         FunctionCounter.builder("hub_events_held_back", bounds, b -> b.heldBack().sum())
-                .description("times an event was not given to a client because its outbound backlog was full")
+                .description("times routing passed a client over because its outbound backlog was full")
                 .register(registry);
     }
 

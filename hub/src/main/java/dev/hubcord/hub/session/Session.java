@@ -41,6 +41,8 @@ public final class Session {
     private volatile HeartbeatStats stats = HeartbeatStats.NONE;
     /** Set by routing when an event this session sent had to wait for a receiver; read and cleared per read batch. */
     private volatile boolean parkedEvents;
+    /** Set by the flow policy when it passed this session over for a full window; cleared when it has room again. */
+    private volatile boolean windowFull;
 
     public Session(String id, ServiceType type, String name, Set<String> subscriptions, int replayCapacity,
             long joinOrder) {
@@ -176,6 +178,17 @@ public final class Session {
     public boolean outboundHasRoom() {
         Connection current = connection;
         return current == null || current.hasRoom();
+    }
+
+    /** Marks (or clears) that routing passed this session over because its window was full. */
+    public void windowFull(boolean full) {
+        if (windowFull != full) {
+            windowFull = full;
+        }
+    }
+
+    public boolean windowFull() {
+        return windowFull;
     }
 
     /** Notes that an event this session sent is waiting for a receiver (routing is saturated for it). */
