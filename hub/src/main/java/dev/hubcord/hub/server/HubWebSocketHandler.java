@@ -134,6 +134,11 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
     private void checkHeartbeat() {
         if (gate.heldByHub()) {
             lastHeartbeat = System.nanoTime(); // the hub is not reading: heartbeats wait unread in the socket
+            if (gate.isHeld(ReadGate.Reason.SATURATED)) {
+                // a client that reads finds an op 4 each half interval, so its own ACK check does not take the
+                // held connection for a dead one (it would reconnect, and be held again)
+                connection.send(HEARTBEAT_ACK);
+            }
         } else if (System.nanoTime() - lastHeartbeat > heartbeatTimeoutNanos) {
             close(CloseCode.NO_HEARTBEAT, "no heartbeat for twice the interval");
         }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +40,11 @@ class BackpressureTest {
         return CompletableFuture.runAsync(() -> {
             for (int i = 0; i < n; i++) {
                 sharder.event("EXECUTE_COMMAND", command(i));
+                if (i % 500 == 0) {
+                    sharder.heartbeat(); // as a client does, until its sends block
+                }
             }
-        });
+        }, Executors.newVirtualThreadPerTaskExecutor());
     }
 
     /** Reads and acknowledges commands until {@code expected} distinct ones arrived, sampling the backlog gauge. */
@@ -61,8 +65,10 @@ class BackpressureTest {
     @Test
     void aStuckWorkersBacklogStaysAtItsBoundWhile100000CommandsGoToTheOther() {
         long boundBytes = 1 << 20;
+        // a long heartbeat interval: the workers here do not heartbeat, and on a busy machine this takes a while
         try (TestHub hub = TestHub.start(Map.of("HUB_RATE_LIMIT", "100000000", "HUB_MAX_UNACKED", "10000000",
-                        "HUB_OUTBOUND_BACKLOG", "1000", "HUB_OUTBOUND_BACKLOG_BYTES", Long.toString(boundBytes)));
+                        "HUB_OUTBOUND_BACKLOG", "1000", "HUB_OUTBOUND_BACKLOG_BYTES", Long.toString(boundBytes),
+                        "HUB_HEARTBEAT_INTERVAL_MS", "600000"));
                 RawClient sharder = RawClient.identified(hub, "sharder");
                 StuckClient stuck = StuckClient.identified(hub, "commands", null);
                 RawClient healthy = RawClient.identified(hub, "commands")) {
@@ -80,12 +86,11 @@ class BackpressureTest {
                 return session(hub, stuck.sessionId()).unackedCount() > 0;
             });
             Set<String> got = new HashSet<>();
-            while (!sent.isDone() || got.size() + session(hub, stuck.sessionId()).unackedCount() < n) {
-                JsonNode e = healthy.poll(Duration.ofSeconds(10));
-                if (e == null) {
-                    break;
-                }
-                if (e.get("op").intValue() == 2) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while ((!sent.isDone() || got.size() + session(hub, stuck.sessionId()).unackedCount() < n)
+                    && System.nanoTime() < deadline) {
+                JsonNode e = healthy.poll(Duration.ofSeconds(1));
+                if (e != null && e.get("op").intValue() == 2) {
                     got.add(e.at("/d/command").asText());
                     healthy.ack(e.get("s").longValue());
                 }
@@ -125,13 +130,22 @@ class BackpressureTest {
 
     @Test
     void aSharderIsNotReadWhileItsEventsCanGoNowhereAndLosesNothing() {
-        try (TestHub hub = TestHub.start(Map.of("HUB_RATE_LIMIT", "100000000", "HUB_PENDING_LIMIT", "4000"));
+        try (TestHub hub = TestHub.start(Map.of("HUB_RATE_LIMIT", "100000000", "HUB_PENDING_LIMIT", "4000",
+                        "HUB_HEARTBEAT_INTERVAL_MS", "2000"));
                 RawClient sharder = RawClient.identified(hub, "sharder")) {
             int n = 8_000; // twice the waiting queue: without the pause the oldest 4,000 would be dropped
             CompletableFuture<Void> sent = sendCommands(sharder, n);
             await().atMost(Duration.ofSeconds(30)).until(() -> Metrics.value(hub, "hub_producers_paused_total") >= 1);
             assertThat(sent).as("the sharder's sends back up").isNotDone();
             assertThat(Metrics.value(hub, "hub_events_waiting")).isLessThanOrEqualTo(4000);
+            // held for longer than the heartbeat timeout (twice 2 s): not closed with 4007, and sent op 4 meanwhile
+            // so that the client's own check does not take the connection for dead
+            await().during(Duration.ofMillis(4500)).atMost(Duration.ofSeconds(6)).until(() -> !sharder.isClosed());
+            while (sharder.poll(Duration.ZERO) != null) {
+                // answers to the heartbeats sent before the hold
+            }
+            JsonNode op4 = sharder.poll(Duration.ofSeconds(3));
+            assertThat(op4 == null ? -1 : op4.get("op").intValue()).as("an op 4 while held").isEqualTo(4);
             try (RawClient worker = RawClient.identified(hub, "commands")) {
                 Set<String> got = drain(hub, worker, n, new AtomicLong());
                 assertThat(got).hasSize(n);
