@@ -76,6 +76,7 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         connection = new Connection(ctx.channel(), maxPayload, core.outbound());
+        connection.onOverflow(this::slowConsumer);
         gate = new ReadGate(ctx.channel());
         long now = System.nanoTime();
         int rate = core.config().rateLimit();
@@ -277,13 +278,15 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
     private void identified() {
         identifyTimeout.cancel(false);
         backpressure = new Backpressure(core, session, connection, gate);
-        connection.onOverflow(() -> {
-            if (!connection.isClosing()) {
-                core.outbound().slowConsumersClosed().increment();
-                close(CloseCode.SLOW_CONSUMER, "slow consumer: more than " + core.config().limits().backlogPayloads()
-                        + " payloads or " + core.config().limits().backlogBytes() + " bytes waiting to be sent");
-            }
-        });
+    }
+
+    /** The backlog reached its bound with a payload nobody else could take: close, resumable, with 4011. */
+    private void slowConsumer() {
+        if (!connection.isClosing()) {
+            core.outbound().slowConsumersClosed().increment();
+            close(CloseCode.SLOW_CONSUMER, "slow consumer: more than " + core.config().limits().backlogPayloads()
+                    + " payloads or " + core.config().limits().backlogBytes() + " bytes waiting to be sent");
+        }
     }
 
     @Override
