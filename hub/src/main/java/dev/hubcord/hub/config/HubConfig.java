@@ -82,7 +82,8 @@ public record HubConfig(
                         layers.integer(Setting.HUB_HANDSHAKE_TIMEOUT_MS, 100, 3_600_000),
                         layers.integer(Setting.HUB_IDENTIFY_TIMEOUT_MS, 100, 3_600_000),
                         layers.integer(Setting.HUB_MAX_CONNECTIONS, 1, 10_000_000),
-                        layers.integer(Setting.HUB_MAX_CONNECTIONS_PER_ADDRESS, 1, 10_000_000)),
+                        layers.integer(Setting.HUB_MAX_CONNECTIONS_PER_ADDRESS, 1, 10_000_000),
+                        layers.longInteger(Setting.HUB_REPLAY_BUFFER_BYTES, 1 << 20, 1L << 40)),
                 demo);
     }
 

@@ -11,6 +11,7 @@ package dev.hubcord.hub.config;
  * @param identifyTimeoutMs {@code HUB_IDENTIFY_TIMEOUT_MS}
  * @param maxConnections {@code HUB_MAX_CONNECTIONS}
  * @param maxConnectionsPerAddress {@code HUB_MAX_CONNECTIONS_PER_ADDRESS}
+ * @param replayBytes {@code HUB_REPLAY_BUFFER_BYTES}
  */
 public record Limits(int maxUnacked, int backlogPayloads, long backlogBytes, int handshakeTimeoutMs,
-        int identifyTimeoutMs, int maxConnections, int maxConnectionsPerAddress) {}
+        int identifyTimeoutMs, int maxConnections, int maxConnectionsPerAddress, long replayBytes) {}

@@ -13,6 +13,7 @@ public enum Setting {
     HUB_RATE_LIMIT("10000", "payloads per second per connection (bursts of twice that); a client over it is slowed"),
     HUB_RATE_LIMIT_GRACE_MS("30000", "how long a client may stay over HUB_RATE_LIMIT, being slowed, before 4008"),
     HUB_REPLAY_BUFFER("16384", "events kept per session for resume"),
+    HUB_REPLAY_BUFFER_BYTES("67108864", "bytes of events kept per session for resume; past it the oldest fall off"),
     HUB_PENDING_LIMIT("100000", "events kept per receiver type while no receiver is connected"),
     HUB_REQUEST_TIMEOUT_MS("30000", "how long a request's nonce is remembered for its REPLY"),
     HUB_IDENTIFY_INTERVAL_MS("5500", "spacing of IDENTIFY grants per bucket (Discord's rule is 5 s; 0.5 s margin for delivery jitter)"),

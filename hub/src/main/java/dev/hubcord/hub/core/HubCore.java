@@ -88,7 +88,8 @@ public final class HubCore implements AutoCloseable {
     /** Creates a session for an IDENTIFY, sends IDENTIFIED, assigns shards, and hands it waiting events. */
     public Session identify(Connection connection, Handshake.Identify identify) {
         Session session = new Session(UUID.randomUUID().toString(), identify.type(), identify.name(), identify.events(),
-                config.replayBuffer(), sessions.nextJoinOrder(), flow.windowFor(identify.maxUnacked()));
+                config.replayBuffer(), config.limits().replayBytes(), sessions.nextJoinOrder(),
+                flow.windowFor(identify.maxUnacked()));
         session.attach(connection);
         if (identify.publishAcks()) {
             session.publisher().enable();

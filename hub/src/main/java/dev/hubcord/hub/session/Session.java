@@ -46,17 +46,20 @@ public final class Session {
 
     public Session(String id, ServiceType type, String name, Set<String> subscriptions, int replayCapacity,
             long joinOrder) {
-        this(id, type, name, subscriptions, replayCapacity, joinOrder, Integer.MAX_VALUE);
+        this(id, type, name, subscriptions, replayCapacity, Long.MAX_VALUE, joinOrder, Integer.MAX_VALUE);
     }
 
-    /** @param maxUnacked the window: no more {@code one} events while this many are unacknowledged */
+    /**
+     * @param replayBytes the replay buffer's bound in bytes, beside {@code replayCapacity} payloads
+     * @param maxUnacked the window: no more {@code one} events while this many are unacknowledged
+     */
     public Session(String id, ServiceType type, String name, Set<String> subscriptions, int replayCapacity,
-            long joinOrder, int maxUnacked) {
+            long replayBytes, long joinOrder, int maxUnacked) {
         this.id = id;
         this.type = type;
         this.name = name;
         this.subscriptions = Set.copyOf(subscriptions);
-        this.replay = new ReplayBuffer(replayCapacity);
+        this.replay = new ReplayBuffer(replayCapacity, replayBytes);
         this.joinOrder = joinOrder;
         this.maxUnacked = maxUnacked;
     }
