@@ -15,30 +15,30 @@ import java.util.function.Consumer;
  * component gets (Discord fills in the missing ones sequentially, depth first, skipping those the author chose), and
  * finding a component by {@code custom_id}.
  */
-final class Components {
+public final class Components {
 
-    static final int ACTION_ROW = 1;
-    static final int BUTTON = 2;
-    static final int STRING_SELECT = 3;
-    static final int TEXT_INPUT = 4;
-    static final int USER_SELECT = 5;
-    static final int ROLE_SELECT = 6;
-    static final int MENTIONABLE_SELECT = 7;
-    static final int CHANNEL_SELECT = 8;
-    static final int SECTION = 9;
-    static final int TEXT_DISPLAY = 10;
-    static final int THUMBNAIL = 11;
-    static final int MEDIA_GALLERY = 12;
-    static final int FILE = 13;
-    static final int SEPARATOR = 14;
-    static final int CONTAINER = 17;
-    static final int LABEL = 18;
+    public static final int ACTION_ROW = 1;
+    public static final int BUTTON = 2;
+    public static final int STRING_SELECT = 3;
+    public static final int TEXT_INPUT = 4;
+    public static final int USER_SELECT = 5;
+    public static final int ROLE_SELECT = 6;
+    public static final int MENTIONABLE_SELECT = 7;
+    public static final int CHANNEL_SELECT = 8;
+    public static final int SECTION = 9;
+    public static final int TEXT_DISPLAY = 10;
+    public static final int THUMBNAIL = 11;
+    public static final int MEDIA_GALLERY = 12;
+    public static final int FILE = 13;
+    public static final int SEPARATOR = 14;
+    public static final int CONTAINER = 17;
+    public static final int LABEL = 18;
     /** Message flag: the message is laid out by components only (no content, no embeds). */
-    static final int IS_COMPONENTS_V2 = 1 << 15;
+    public static final int IS_COMPONENTS_V2 = 1 << 15;
 
     private Components() {}
 
-    static boolean isSelect(int type) {
+    public static boolean isSelect(int type) {
         return type == STRING_SELECT || (type >= USER_SELECT && type <= CHANNEL_SELECT);
     }
 
@@ -74,7 +74,7 @@ final class Components {
     }
 
     /** A copy of the tree where every component has an {@code id}: the given ones kept, the others numbered. */
-    static ArrayNode withIds(JsonNode components) {
+    public static ArrayNode withIds(JsonNode components) {
         ArrayNode copy = components != null && components.isArray() ? (ArrayNode) components.deepCopy()
                 : dev.hubcord.discordsim.json.Json.arr();
         Set<Integer> used = new HashSet<>();
@@ -97,7 +97,7 @@ final class Components {
     }
 
     /** The component with this {@code custom_id} in the tree, if any. */
-    static Optional<ObjectNode> find(JsonNode components, String customId) {
+    public static Optional<ObjectNode> find(JsonNode components, String customId) {
         List<ObjectNode> found = new ArrayList<>();
         walk(components, c -> {
             if (customId.equals(c.path("custom_id").asText(null))) {
