@@ -93,7 +93,8 @@ final class ComponentValidation {
             case MEDIA_GALLERY -> {
                 JsonNode items = c.path("items");
                 if (!items.isArray() || items.isEmpty() || items.size() > 10) {
-                    throw new FormError(at(path, "items"), "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 10 in length.");
+                    throw new FormError(at(path, "items"), "BASE_TYPE_BAD_LENGTH",
+                            "Must be between 1 and 10 in length.");
                 }
                 for (int i = 0; i < items.size(); i++) {
                     requireText(items.get(i).path("media").path("url"), at(path, "items", i, "media", "url"), 2048);

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Interaction responses after the callback ({@link InteractionCallbacks}): the follow-up webhook, getting, editing
- * and deleting {@code @original}; components are validated and numbered as on every message. None of these need bot authorization; the token is the
- * key. As Discord documents it, a follow-up sent while the deferred response is still loading edits that response
+ * and deleting {@code @original}; components are validated and numbered as on every message. None of these need
+ * bot authorization; the token is the key. As Discord documents it, a follow-up sent while the deferred response is still loading edits that response
  * instead (its ephemeral flag is ignored: a message's visibility never changes), so the visibility of a deferred
  * answer is the one the deferral chose.
  */

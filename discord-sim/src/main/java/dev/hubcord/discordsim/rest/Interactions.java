@@ -214,7 +214,8 @@ public final class Interactions {
     public synchronized Optional<State> withModal(String customId, long userId) {
         for (State s : byId.sequencedValues().reversed()) {
             ObjectNode m = s.modal();
-            if (m != null && s.modalOpen() && m.path("custom_id").asText().equals(customId) && (userId == 0 || s.userId == userId)) {
+            boolean mine = userId == 0 || s.userId == userId;
+            if (m != null && s.modalOpen() && mine && m.path("custom_id").asText().equals(customId)) {
                 return Optional.of(s);
             }
         }

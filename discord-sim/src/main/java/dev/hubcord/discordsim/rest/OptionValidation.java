@@ -124,11 +124,13 @@ final class OptionValidation {
                         "min_length and max_length are only available for string options");
             }
             if (present(minLength) && (minLength.asInt(-1) < 0 || minLength.asInt() > 6000)) {
-                throw new FormError(at(here, "min_length"), "NUMBER_TYPE_MAX", "int value should be between 0 and 6000.");
+                throw new FormError(at(here, "min_length"), "NUMBER_TYPE_MAX",
+                        "int value should be between 0 and 6000.");
             }
             if (present(maxLength) && (maxLength.asInt(-1) < 1 || maxLength.asInt() > 6000
                     || maxLength.asInt() < minLength.asInt(0))) {
-                throw new FormError(at(here, "max_length"), "NUMBER_TYPE_MAX", "int value should be between 1 and 6000.");
+                throw new FormError(at(here, "max_length"), "NUMBER_TYPE_MAX",
+                        "int value should be between 1 and 6000.");
             }
         }
         JsonNode channelTypes = o.path("channel_types");

@@ -93,7 +93,8 @@ class CommandValidationRulesTest {
         assertThat(error(command(opt(1, "sub", ",'options':[" + opt(1, "deeper", "") + "]")),
                 "options.0.options.0.type")).isEqualTo("APPLICATION_COMMAND_OPTIONS_TYPE_INVALID");
         assertThat(error(command(opt(1, "sub", ",'options':[" + opt(3, "a", "") + "," + opt(3, "b",
-                ",'required':true") + "]")), "options.0.options")).isEqualTo("APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID");
+                ",'required':true") + "]")), "options.0.options"))
+                .isEqualTo("APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID");
         RestClient.Result ok = f.rest.call("POST", global, j("{'name':'nest','description':'d','options':["
                 + opt(2, "group", ",'options':[" + opt(1, "sub", ",'options':[" + opt(6, "who", ",'required':true")
                 + "]") + "]") + "," + opt(1, "top", "") + "]}"));
