@@ -196,7 +196,9 @@ public final class InteractionEvents {
         ObjectNode data = Json.obj();
         data.put("custom_id", customId);
         data.set("components", ModalSubmission.components(shown.modal(), values));
-        rest.interactions().modalSubmitted(shown);
+        if (!rest.interactions().modalSubmitted(shown)) {
+            throw new SimException(SimException.Kind.NOT_FOUND, "no open modal with custom_id " + customId);
+        }
         Actor a = actor(shown.channelId(), shown.userId());
         long messageId = shown.kind().messageId();
         JsonNode message = messageId == 0 ? null : rest.messages().message(messageId).orElse(null);

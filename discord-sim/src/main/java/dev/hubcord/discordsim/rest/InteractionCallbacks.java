@@ -107,6 +107,9 @@ final class InteractionCallbacks {
     }
 
     private RestExchange.Response validate(Interactions.State state, int type, JsonNode data) {
+        if ((type == 6 || type == 7) && ctx.messages().message(state.kind().messageId()).isEmpty()) {
+            return RestExchange.Response.error(404, 10008, "Unknown Message"); // the bot deleted it meanwhile
+        }
         switch (type) {
             case 4, 7 -> {
                 if (data.path("content").asText("").length() > 2000) {

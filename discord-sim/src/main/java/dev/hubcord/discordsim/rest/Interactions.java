@@ -222,10 +222,15 @@ public final class Interactions {
         return Optional.empty();
     }
 
-    /** Marks a modal as submitted: a modal is submitted once, as a user's dialog closes on submit. */
-    public void modalSubmitted(State s) {
+    /**
+     * Marks a modal as submitted: a modal is submitted once, as a user's dialog closes on submit. False when it
+     * was already closed (a concurrent submit won).
+     */
+    public boolean modalSubmitted(State s) {
         synchronized (s) {
+            boolean wasOpen = s.modalOpen;
             s.modalOpen = false;
+            return wasOpen;
         }
     }
 }

@@ -252,4 +252,39 @@ class InteractionTypesTest {
         assertThat(control.call("POST", "/interactions/modal", j("{'custom_id':'report','values':"
                 + "{'subject':'x'}}")).status()).as("submitted once").isEqualTo(404);
     }
+
+    @Test
+    void aModalOpenedFromAComponentCarriesItsMessageAndMayUpdateIt() {
+        JsonNode posted = f.post(general, j("{'content':'Ban Bob?','components':[" + "{'type':1,'components':["
+                + "{'type':2,'style':4,'label':'Ban','custom_id':'ban:confirm'}]}]}"));
+        String message = posted.path("id").asText();
+        String click = "{'message_id':'" + message + "','user_id':'" + id(user) + "','custom_id':'ban:confirm'}";
+        JsonNode first = sim("/interactions/component", click);
+        assertThat(callback(first, "{'type':9,'data':{'custom_id':'ban:reason','title':'Reason','components':["
+                + "{'type':18,'label':'Reason','component':{'type':4,'custom_id':'reason','style':1}}]}}").status())
+                .isEqualTo(204);
+        JsonNode submit = sim("/interactions/modal", "{'custom_id':'ban:reason','user_id':'" + id(user)
+                + "','values':{'reason':'spam'}}");
+        assertThat(submit.path("message").path("id").asText()).isEqualTo(message);
+        assertThat(callback(submit, "{'type':7,'data':{'content':'Banned','components':[]}}").status())
+                .isEqualTo(204);
+        assertThat(f.rest.call("GET", "/channels/" + id(general) + "/messages/" + message, null).json()
+                .path("content").asText()).isEqualTo("Banned");
+
+        assertThat(control.call("POST", "/interactions/component", j(click)).status())
+                .as("the update removed the button").isEqualTo(404);
+    }
+
+    @Test
+    void updatingADeletedMessageIsUnknownMessage() {
+        JsonNode posted = f.post(general, j("{'content':'x','components':[{'type':1,'components':["
+                + "{'type':2,'style':1,'label':'Go','custom_id':'go'}]}]}"));
+        JsonNode click = sim("/interactions/component", "{'message_id':'" + posted.path("id").asText()
+                + "','user_id':'" + id(user) + "','custom_id':'go'}");
+        assertThat(f.rest.call("DELETE", "/channels/" + id(general) + "/messages/" + posted.path("id").asText(),
+                null).status()).isEqualTo(204);
+        RestClient.Result update = callback(click, "{'type':7,'data':{'content':'y'}}");
+        assertThat(update.status()).isEqualTo(404);
+        assertThat(update.json().path("code").asInt()).isEqualTo(10008);
+    }
 }
