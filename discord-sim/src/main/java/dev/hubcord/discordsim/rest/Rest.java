@@ -33,6 +33,7 @@ public final class Rest {
         this.ctx = contextFactory.create(limiter::config);
         MessageRoutes messages = new MessageRoutes(ctx);
         InteractionRoutes interactions = new InteractionRoutes(ctx);
+        InteractionCallbacks callbacks = new InteractionCallbacks(ctx, interactions);
         ModerationRoutes moderation = new ModerationRoutes(ctx);
         MemberRoutes members = new MemberRoutes(ctx);
         ChannelRoutes channels = new ChannelRoutes(ctx);
@@ -63,7 +64,7 @@ public final class Rest {
         routes.add(new Route("GET", "channels/{channel_id}/messages/{message_id}/reactions/{emoji}",
                 "reaction_users", true, false, reactions::users));
         routes.add(new Route("POST", "interactions/{interaction_id}/{interaction_token}/callback",
-                "interaction_callback", false, true, interactions::callback));
+                "interaction_callback", false, true, callbacks::callback));
         routes.add(new Route("POST", "webhooks/{webhook_id}/{webhook_token}", "webhooks", false, true,
                 interactions::followUp));
         routes.add(new Route("PATCH", "webhooks/{webhook_id}/{webhook_token}/messages/@original", "webhooks", false,
