@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.OptionalSslHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
@@ -35,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * A simulated Discord voice server on loopback: a voice gateway v8 WebSocket and one UDP socket.
+ * A simulated Discord voice server on loopback: a voice gateway v8 WebSocket ({@code wss://} with a certificate made
+ * at start, see {@link VoiceTls}, and {@code ws://}, on one port) and one UDP socket.
  *
  * <pre>{@code
  * try (VoiceServer voice = VoiceServer.start(VoiceServerConfig.defaults())) {
@@ -79,6 +81,7 @@ public final class VoiceServer implements AutoCloseable {
     private Channel serverChannel;
     private DatagramChannel udp;
     private Thread udpThread;
+    private VoiceTls tls;
 
     private VoiceServer(VoiceServerConfig config) {
         this.config = config;
@@ -94,13 +97,17 @@ public final class VoiceServer implements AutoCloseable {
     private void bind() {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
+            tls = VoiceTls.generate(config.host());
             WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
                     .websocketPath("/").checkStartsWith(true).handleCloseFrames(true).build();
             serverChannel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel c) {
-                            c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 16),
+                            // wss:// (libraries) and ws:// (hubcord's audio worker) on one port: a TLS
+                            // ClientHello gets a TLS handler, anything else is plain HTTP
+                            c.pipeline().addLast(new OptionalSslHandler(tls.serverContext()), new HttpServerCodec(),
+                                    new HttpObjectAggregator(1 << 16),
                                     new WebSocketServerProtocolHandler(ws), new VoiceWsHandler(VoiceServer.this));
                         }
                     })
@@ -127,6 +134,11 @@ public final class VoiceServer implements AutoCloseable {
     public String endpoint() {
         String host = "127.0.0.1".equals(config.host()) ? "localhost" : config.host();
         return host + ":" + ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The voice gateway's TLS (it answers {@code wss://} and {@code ws://} on {@link #endpoint()}): what to trust. */
+    public VoiceTls tls() {
+        return tls;
     }
 
     public int udpPort() {
