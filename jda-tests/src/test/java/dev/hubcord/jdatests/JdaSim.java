@@ -2,6 +2,7 @@ package dev.hubcord.jdatests;
 
 import static org.awaitility.Awaitility.await;
 
+import com.neovisionaries.ws.client.WebSocketFactory;
 import dev.hubcord.discordsim.DiscordSim;
 import dev.hubcord.discordsim.SimConfig;
 import dev.hubcord.discordsim.gateway.GatewayConfig;
@@ -26,7 +27,8 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
 
 /**
  * A simulator and a two-shard JDA {@link ShardManager} logged into it, with every event JDA fired recorded.
- * The only non-default JDA setting that concerns the simulator is the REST base URL.
+ * The non-default JDA settings that concern the simulator: the REST base URL, and a WebSocket factory that trusts
+ * the simulated voice gateway's certificate.
  */
 final class JdaSim implements AutoCloseable {
 
@@ -49,6 +51,8 @@ final class JdaSim implements AutoCloseable {
                 .setShardsTotal(SHARDS)
                 // JDA's RestConfig (the sim has one of the same name): the one setting that points JDA at the sim
                 .setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(sim.apiBaseUrl() + "/"))
+                // JDA opens wss:// to the voice endpoint: its WebSocket factory trusts the sim's voice CA
+                .setWebsocketFactory(new WebSocketFactory().setSSLContext(sim.voice().tls().clientContext()))
                 .addEventListeners(recorder)
                 .build();
     }
