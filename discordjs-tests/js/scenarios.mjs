@@ -5,6 +5,7 @@
 // The client is configured only as discord.js documents it: the REST `api` option; the gateway URL comes from
 // GET /gateway/bot, as it does against Discord.
 import { Client, EmbedBuilder, Events, GatewayIntentBits, MessageFlags, Routes } from 'discord.js';
+import { voice } from './voice.mjs';
 
 const scenario = process.argv[2];
 const env = (name) => {
@@ -29,6 +30,8 @@ const client = new Client({
     GatewayIntentBits.GuildModeration,
     GatewayIntentBits.GuildMessages,
     GatewayIntentBits.MessageContent,
+    // @discordjs/voice's adapter needs the bot's own VOICE_STATE_UPDATE
+    ...(scenario === 'voice' ? [GatewayIntentBits.GuildVoiceStates] : []),
   ],
   shards: [0, 1],
   shardCount: 2,
@@ -243,7 +246,10 @@ async function shapes() {
   client.once(Events.ClientReady, () => console.log('READY'));
 }
 
-const scenarios = { login, messages, interactions, moderation, resume, rateLimits, routes, shapes };
+const scenarios = {
+  login, messages, interactions, moderation, resume, rateLimits, routes, shapes,
+  voice: () => voice(client, { env, emit, finish }),
+};
 if (!scenarios[scenario]) {
   fail(`unknown scenario ${scenario}; known: ${Object.keys(scenarios).join(', ')}`);
 }
