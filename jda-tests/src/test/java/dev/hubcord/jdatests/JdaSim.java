@@ -40,10 +40,10 @@ final class JdaSim implements AutoCloseable {
     final ShardManager jda;
     private final List<GenericEvent> events = new ArrayList<>();
 
-    private JdaSim(DiscordSim sim) {
+    private JdaSim(DiscordSim sim, UnaryOperator<DefaultShardManagerBuilder> jdaSettings) {
         this.sim = sim;
         EventListener recorder = this::record;
-        this.jda = DefaultShardManagerBuilder.createDefault(sim.token())
+        this.jda = jdaSettings.apply(DefaultShardManagerBuilder.createDefault(sim.token())
                 .enableIntents(EnumSet.of(GatewayIntent.GUILD_MEMBERS, GatewayIntent.MESSAGE_CONTENT,
                         GatewayIntent.GUILD_VOICE_STATES))
                 .setChunkingFilter(ChunkingFilter.ALL)
@@ -53,7 +53,7 @@ final class JdaSim implements AutoCloseable {
                 .setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(sim.apiBaseUrl() + "/"))
                 // JDA opens wss:// to the voice endpoint: its WebSocket factory trusts the sim's voice CA
                 .setWebsocketFactory(new WebSocketFactory().setSSLContext(sim.voice().tls().clientContext()))
-                .addEventListeners(recorder)
+                .addEventListeners(recorder))
                 .build();
     }
 
@@ -78,11 +78,16 @@ final class JdaSim implements AutoCloseable {
 
     /** With any change to the scenarios' base configuration (50 ms identify window, {@link #population()}). */
     static JdaSim start(UnaryOperator<SimConfig> config) {
+        return start(config, b -> b);
+    }
+
+    /** With a change to the simulator's configuration and a JDA setting of the test's own (e.g. DAVE). */
+    static JdaSim start(UnaryOperator<SimConfig> config, UnaryOperator<DefaultShardManagerBuilder> jdaSettings) {
         DiscordSim sim = DiscordSim.start(config.apply(SimConfig.defaults()
                 .withGateway(GatewayConfig.builder().identifyWindowMs(50).build())
                 .withPopulation(population())));
         try {
-            return new JdaSim(sim);
+            return new JdaSim(sim, jdaSettings);
         } catch (RuntimeException e) {
             sim.close();
             throw e;
@@ -99,6 +104,13 @@ final class JdaSim implements AutoCloseable {
     /** The first small guild (not the large one, whose members need chunking first). */
     SimGuild guild() {
         return sim.population().guilds().stream().filter(g -> g.members().size() < 100).findFirst().orElseThrow();
+    }
+
+    /** A voice channel of the guild with room for the bot and one more member. */
+    long joinableVoiceChannel(SimGuild guild) {
+        return guild.snapshot().channels().stream().filter(SimChannel::isVoice)
+                .filter(c -> c.userLimit() == 0 || guild.voiceCount(c.id()) < c.userLimit() - 1)
+                .findFirst().map(SimChannel::id).orElseThrow();
     }
 
     /** A text channel everyone can see and write in. */

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubcord.discordsim.gateway.GatewayConfig;
-import dev.hubcord.discordsim.population.SimChannel;
 import dev.hubcord.discordsim.population.SimGuild;
 import dev.hubcord.discordsim.voice.VoiceServerConfig;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import net.dv8tion.jda.api.audio.hooks.ConnectionStatus;
 import net.dv8tion.jda.api.entities.Guild;
@@ -22,13 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 7: JDA joins a voice channel (op 4) and its voice gateway handshake reaches Session Description. JDA 6.1.2
- * has no DAVE (its voice identify carries no {@code max_dave_protocol_version}), so the sim's voice server runs
- * without DAVE here; real Discord would close such a connection with 4017.
+ * Scenario 7: JDA joins a voice channel (op 4) over {@code wss://} and its voice gateway handshake reaches Session
+ * Description. Without a DAVE session factory (JDA's default, no native library needed) JDA identifies without
+ * DAVE, so the sim's voice server runs without it here (real Discord would close such a connection with 4017);
+ * {@code VoiceDaveIT} is the same join with DAVE through jdave.
  */
 class VoiceTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static JdaSim env;
 
     @BeforeAll
@@ -49,40 +43,30 @@ class VoiceTest {
     }
 
     @Test
-    void joinReachesSessionDescription() throws Exception {
+    void joinReachesSessionDescription() {
         SimGuild simGuild = env.guild();
-        long channelId = simGuild.snapshot().channels().stream().filter(SimChannel::isVoice)
-                .filter(c -> c.userLimit() == 0 || simGuild.voiceCount(c.id()) < c.userLimit())
-                .findFirst().map(SimChannel::id).orElseThrow();
+        long channelId = env.joinableVoiceChannel(simGuild);
         Guild guild = env.jda.getGuildById(simGuild.id());
         VoiceChannel channel = guild.getVoiceChannelById(channelId);
         guild.getAudioManager().openAudioConnection(channel);
 
-        // the sim's own record (GET /_sim/voice/{guild}): a mode is set once Session Description went out
-        HttpClient http = HttpClient.newHttpClient();
-        URI stateUri = URI.create(env.sim.controlUrl() + "/voice/" + simGuild.id());
-        await().atMost(Duration.ofSeconds(20)).until(() -> !state(http, stateUri).path("session").path("mode")
-                .isMissingNode());
-        JsonNode state = state(http, stateUri);
+        // the sim's own record: a mode is set once Session Description went out
+        SimVoiceApi api = new SimVoiceApi(env.sim);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                api.state(simGuild.id()).path("session").path("mode").isTextual());
+        JsonNode state = api.state(simGuild.id());
         JsonNode session = state.path("session");
         assertThat(state.path("connected").booleanValue()).as("voice gateway connection open").isTrue();
         assertThat(state.path("channel_id").asText()).isEqualTo(Long.toString(channelId));
         assertThat(session.path("user_id").asText()).isEqualTo(Long.toString(env.sim.population().bot().id()));
         assertThat(session.path("mode").asText()).as("Select Protocol chose a mode the sim offered")
                 .isIn(VoiceServerConfig.AES_GCM, VoiceServerConfig.XCHACHA);
-        assertThat(session.path("max_dave_protocol_version").intValue()).as("JDA 6.1.2 identifies without DAVE")
+        assertThat(session.path("max_dave_protocol_version").intValue()).as("no DAVE session factory set")
                 .isZero();
         assertThat(state.path("dave").path("protocol_version").intValue()).isZero();
         assertThat(state.path("violations")).as("no voice protocol rule broken").isEmpty();
         // and JDA considers itself connected (after IP discovery and Session Description)
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 guild.getAudioManager().getConnectionStatus() == ConnectionStatus.CONNECTED);
-    }
-
-    private static JsonNode state(HttpClient http, URI uri) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
-        return MAPPER.readTree(response.body());
     }
 }
