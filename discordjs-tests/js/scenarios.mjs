@@ -5,7 +5,6 @@
 // The client is configured only as discord.js documents it: the REST `api` option; the gateway URL comes from
 // GET /gateway/bot, as it does against Discord.
 import { Client, EmbedBuilder, Events, GatewayIntentBits, MessageFlags, Routes } from 'discord.js';
-import { voice } from './voice.mjs';
 
 const scenario = process.argv[2];
 const env = (name) => {
@@ -248,7 +247,8 @@ async function shapes() {
 
 const scenarios = {
   login, messages, interactions, moderation, resume, rateLimits, routes, shapes,
-  voice: () => voice(client, { env, emit, finish }),
+  // loaded only here, so the other scenarios never load @discordjs/voice or davey's native module
+  voice: async () => (await import('./voice.mjs')).voice(client, { env, emit, finish }),
 };
 if (!scenarios[scenario]) {
   fail(`unknown scenario ${scenario}; known: ${Object.keys(scenarios).join(', ')}`);
