@@ -49,7 +49,7 @@ final class JdaSim implements AutoCloseable {
                 .setChunkingFilter(ChunkingFilter.ALL)
                 .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setShardsTotal(SHARDS)
-                // JDA's RestConfig (the sim has one of the same name): the one setting that points JDA at the sim
+                // JDA's RestConfig (the sim has one of the same name): points JDA's REST calls at the sim
                 .setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(sim.apiBaseUrl() + "/"))
                 // JDA opens wss:// to the voice endpoint: its WebSocket factory trusts the sim's voice CA
                 .setWebsocketFactory(new WebSocketFactory().setSSLContext(sim.voice().tls().clientContext()))
