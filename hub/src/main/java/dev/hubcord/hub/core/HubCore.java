@@ -6,6 +6,8 @@ import dev.hubcord.hub.audio.PlayerStates;
 import dev.hubcord.hub.config.HubConfig;
 import dev.hubcord.hub.flow.FlowPolicy;
 import dev.hubcord.hub.flow.WindowPolicy;
+import dev.hubcord.hub.lease.LeaseRequests;
+import dev.hubcord.hub.lease.LocalLeases;
 import dev.hubcord.hub.metrics.HubMetrics;
 import dev.hubcord.hub.routing.AudioGuildOwners;
 import dev.hubcord.hub.routing.EventValidator;
@@ -63,6 +65,7 @@ public final class HubCore implements AutoCloseable {
     private final OutboundBounds outbound;
     private final AudioPlayers audioPlayers;
     private final IdentifyGate identifyGate;
+    private final LeaseRequests leases = new LeaseRequests(new LocalLeases(System::currentTimeMillis));
     private final ScheduledExecutorService scheduler;
     private final Map<Session, ScheduledFuture<?>> expiryTimers = new ConcurrentHashMap<>();
     private volatile CacheSink cacheSink = new ValidatingCacheSink();
@@ -83,6 +86,7 @@ public final class HubCore implements AutoCloseable {
         this.identifyGate = new IdentifyGate(config.identifyIntervalMs(), shards::maxConcurrency,
                 (session, shard) -> router.sendDirect(session, EventType.IDENTIFY_GRANTED, Map.of("shard", shard)),
                 scheduler);
+        metrics.gauge("hub_leases", "named leases held (LEASE)", leases.table(), t -> t.size());
     }
 
     /** Creates a session for an IDENTIFY, sends IDENTIFIED, assigns shards, and hands it waiting events. */
@@ -199,6 +203,8 @@ public final class HubCore implements AutoCloseable {
             case IDENTIFY_REQUEST -> identifyGate.request(from, envelope.shard());
             case SHARD_STATUS -> shardStatus(from, envelope.shard(), readTree(envelope));
             case PLAYER_RECOVER -> router.sendDirect(from, EventType.REPLY, audioPlayers.recover(envelope));
+            case LEASE -> router.sendDirect(from, EventType.REPLY, leases.acquire(from.id(), readTree(envelope)));
+            case LEASE_RELEASE -> leases.release(from.id(), readTree(envelope));
             default -> {
                 audioPlayers.beforeRoute(from, type, envelope);
                 router.route(from, RoutedEvent.of(type, envelope));
@@ -242,13 +248,6 @@ public final class HubCore implements AutoCloseable {
     /** op 7: the event is done (unknown numbers are ignored); a full session that regains room gets waiting events. */
     public void ack(Session session, long seq) {
         if (session.ack(seq) && flow.regainedRoom(session) && router.hasWaiting(session.type())) {
-            router.retryPending(session.type());
-        }
-    }
-
-    /** A connection's backlog drained after refusing events: offer its session the events waiting for its type. */
-    public void outboundRoom(Session session) {
-        if (router.hasWaiting(session.type())) {
             router.retryPending(session.type());
         }
     }
@@ -299,6 +298,7 @@ public final class HubCore implements AutoCloseable {
         }
         sessions.remove(session);
         log.info("session ended: {} {} session={} ({})", session.type().wireName(), session.name(), session.id(), why);
+        leases.sessionEnded(session.id());
         switch (session.type()) {
             case SHARDER -> {
                 identifyGate.remove(session);

@@ -29,7 +29,12 @@ final class Backpressure {
         this.connection = connection;
         this.gate = gate;
         this.resume = () -> connection.channel().eventLoop().execute(() -> gate.release(ReadGate.Reason.SATURATED));
-        connection.onRoom(() -> core.outboundRoom(session));
+        // the backlog drained after refusing events: offer the session the events waiting for its type
+        connection.onRoom(() -> {
+            if (core.router().hasWaiting(session.type())) {
+                core.router().retryPending(session.type());
+            }
+        });
     }
 
     /** After a read batch: pause if this client's events had to wait and the waiting queues are nearly full. */
