@@ -98,11 +98,6 @@ public final class Connection {
         return false;
     }
 
-    /** Payloads queued and not yet written to the channel (replayed ones excluded). */
-    public int backlogPayloads() {
-        return queuedPayloads.get();
-    }
-
     /** Bytes queued and not yet written to the channel (replayed ones excluded). */
     public long backlogBytes() {
         return queuedBytes.get();

@@ -16,9 +16,4 @@ public record OutboundBounds(int maxPayloads, long maxBytes, AtomicLong queuedPa
     public OutboundBounds(int maxPayloads, long maxBytes) {
         this(maxPayloads, maxBytes, new AtomicLong(), new AtomicLong(), new LongAdder(), new LongAdder());
     }
-
-    /** Generous bounds for tests and tools that build connections by hand. */
-    public static OutboundBounds unbounded() {
-        return new OutboundBounds(Integer.MAX_VALUE, Long.MAX_VALUE);
-    }
 }
