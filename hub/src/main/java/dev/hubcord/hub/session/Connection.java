@@ -111,6 +111,7 @@ public final class Connection {
         if (closing || overflowed.get()) {
             return;
         }
+        // check and add are two steps: concurrent senders may each pass the bound by one payload, no more
         if (queuedPayloads.get() >= bounds.maxPayloads() || queuedBytes.get() >= bounds.maxBytes()) {
             if (overflowed.compareAndSet(false, true)) {
                 channel.eventLoop().execute(onOverflow);
