@@ -78,7 +78,7 @@ public final class CommandsWorker implements AutoCloseable {
                 .factory());
         WorkerServices services = new WorkerServices(discord, hubApi, hub, clock, journal, botUserId::get, registry,
                 Map.of(TimedBans.class, timedBans, MusicChannels.class, musicChannels), timers, config.deferAfter());
-        this.intake = new CommandIntake(new CommandRunner(services), journal, config.maxInFlight());
+        this.intake = new CommandIntake(new CommandRunner(services), services, journal, config.maxInFlight());
         intakeRef[0] = intake;
         TrackAnnouncer announcer = new TrackAnnouncer(discord, musicChannels);
         hub.addEventListener("EXECUTE_COMMAND", intake::onEvent);

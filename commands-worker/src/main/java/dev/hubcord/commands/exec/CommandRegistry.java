@@ -1,7 +1,10 @@
 package dev.hubcord.commands.exec;
 
 import dev.hubcord.commands.api.Command;
+import dev.hubcord.commands.api.CommandModule;
 import dev.hubcord.commands.api.CommandSpec;
+import dev.hubcord.commands.components.ComponentHandler;
+import dev.hubcord.commands.events.EventListener;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The commands, by name and alias. Filled from {@link ServiceLoader} (every jar on the classpath with a
- * {@code META-INF/services/dev.hubcord.commands.api.Command} file); a command that fails to load, or whose name is
- * taken, is logged and skipped so one bad jar does not stop the worker.
+ * The commands by name and alias, the component handlers by name, and the event listeners. Filled from
+ * {@link ServiceLoader}: every {@code META-INF/services/dev.hubcord.commands.api.Command} and
+ * {@code ...api.CommandModule} the class loader sees (the classpath, and the plugin jars when the worker was given
+ * a plugins directory). A command, handler or module that fails to load, or whose name is taken, is logged and
+ * skipped so one bad jar does not stop the worker.
  */
 public final class CommandRegistry {
 
@@ -28,23 +33,64 @@ public final class CommandRegistry {
 
     private final Map<String, Entry> byName = new LinkedHashMap<>();
     private final List<Entry> entries = new ArrayList<>();
+    private final Map<String, ComponentHandler> components = new LinkedHashMap<>();
+    private final List<EventListener<?>> listeners = new ArrayList<>();
 
     public static CommandRegistry load(ClassLoader loader) {
         CommandRegistry registry = new CommandRegistry();
-        var iterator = ServiceLoader.load(Command.class, loader).iterator();
+        each(ServiceLoader.load(Command.class, loader).iterator(), registry::add, "a command");
+        each(ServiceLoader.load(CommandModule.class, loader).iterator(), registry::addModule, "a command module");
+        log.info("{} commands: {}; component handlers: {}; event listeners: {}", registry.entries.size(),
+                registry.entries.stream().map(e -> e.spec().name()).toList(), registry.components.keySet(),
+                registry.listeners.size());
+        return registry;
+    }
+
+    private static <T> void each(java.util.Iterator<T> iterator, java.util.function.Consumer<T> add, String what) {
         while (true) {
             try {
                 if (!iterator.hasNext()) {
                     break;
                 }
-                registry.add(iterator.next());
-            } catch (ServiceConfigurationError | RuntimeException e) {
-                log.error("a command could not be loaded and is skipped", e);
+                add.accept(iterator.next());
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                log.error("{} could not be loaded and is skipped", what, e);
             }
         }
-        log.info("{} commands: {}", registry.entries.size(), registry.entries.stream().map(e -> e.spec().name())
-                .toList());
-        return registry;
+    }
+
+    /** Adds a module's commands, component handlers and listeners. */
+    public void addModule(CommandModule module) {
+        module.commands().forEach(this::add);
+        module.components().forEach(this::addComponent);
+        listeners.addAll(module.listeners());
+    }
+
+    /** Adds a component handler; returns false (and logs) when its name is taken. */
+    public boolean addComponent(ComponentHandler handler) {
+        if (components.putIfAbsent(handler.name(), handler) != null) {
+            log.warn("component handler {} from {} ignored: the name is taken", handler.name(),
+                    handler.getClass().getName());
+            return false;
+        }
+        return true;
+    }
+
+    public void addListener(EventListener<?> listener) {
+        listeners.add(listener);
+    }
+
+    public Optional<ComponentHandler> component(String name) {
+        return Optional.ofNullable(components.get(name));
+    }
+
+    public List<EventListener<?>> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    /** Every command with its spec, in registration order. */
+    public List<Entry> entries() {
+        return List.copyOf(entries);
     }
 
     /** Adds a command; returns false (and logs) when its name is already taken. */
