@@ -53,6 +53,10 @@ public enum EventType {
     PLAYER_RECOVER(Set.of(AUDIO), HUB, DeliveryMode.HUB, Request.MUST),
     /** The hub tells an audio worker that another worker plays a guild it reported: drop it without leaving voice. */
     PLAYER_RELEASED(Set.of(HUB), AUDIO, DeliveryMode.DIRECT),
+    /** A service asks the hub for a named lease (one holder at a time); a request, answered with REPLY. */
+    LEASE(EnumSet.of(SHARDER, COMMANDS, AUDIO), HUB, DeliveryMode.HUB, Request.MUST),
+    /** The holder gives a named lease back. */
+    LEASE_RELEASE(EnumSet.of(SHARDER, COMMANDS, AUDIO), HUB, DeliveryMode.HUB),
     REPLY(EnumSet.of(SHARDER, COMMANDS, AUDIO), null, DeliveryMode.DIRECT);
 
     private static final Map<String, EventType> BY_NAME = new HashMap<>();

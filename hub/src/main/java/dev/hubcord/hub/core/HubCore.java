@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubcord.hub.audio.AudioPlayers;
 import dev.hubcord.hub.audio.PlayerStates;
 import dev.hubcord.hub.config.HubConfig;
+import dev.hubcord.hub.lease.LeaseRequests;
+import dev.hubcord.hub.lease.LocalLeases;
 import dev.hubcord.hub.metrics.HubMetrics;
 import dev.hubcord.hub.routing.AudioGuildOwners;
 import dev.hubcord.hub.routing.EventValidator;
@@ -58,6 +60,7 @@ public final class HubCore implements AutoCloseable {
     private final Router router;
     private final AudioPlayers audioPlayers;
     private final IdentifyGate identifyGate;
+    private final LeaseRequests leases = new LeaseRequests(new LocalLeases(System::currentTimeMillis));
     private final ScheduledExecutorService scheduler;
     private final Map<Session, ScheduledFuture<?>> expiryTimers = new ConcurrentHashMap<>();
     private volatile CacheSink cacheSink = new ValidatingCacheSink();
@@ -75,6 +78,7 @@ public final class HubCore implements AutoCloseable {
         this.identifyGate = new IdentifyGate(config.identifyIntervalMs(), shards::maxConcurrency,
                 (session, shard) -> router.sendDirect(session, EventType.IDENTIFY_GRANTED, Map.of("shard", shard)),
                 scheduler);
+        metrics.gauge("hub_leases", "named leases held (LEASE)", leases.table(), t -> t.size());
     }
 
     /** Creates a session for an IDENTIFY, sends IDENTIFIED, assigns shards, and hands it waiting events. */
@@ -189,6 +193,8 @@ public final class HubCore implements AutoCloseable {
             case IDENTIFY_REQUEST -> identifyGate.request(from, envelope.shard());
             case SHARD_STATUS -> shardStatus(from, envelope.shard(), readTree(envelope));
             case PLAYER_RECOVER -> router.sendDirect(from, EventType.REPLY, audioPlayers.recover(envelope));
+            case LEASE -> router.sendDirect(from, EventType.REPLY, leases.acquire(from.id(), readTree(envelope)));
+            case LEASE_RELEASE -> leases.release(from.id(), readTree(envelope));
             default -> {
                 audioPlayers.beforeRoute(from, type, envelope);
                 router.route(from, RoutedEvent.of(type, envelope));
@@ -280,6 +286,7 @@ public final class HubCore implements AutoCloseable {
         }
         sessions.remove(session);
         log.info("session ended: {} {} session={} ({})", session.type().wireName(), session.name(), session.id(), why);
+        leases.sessionEnded(session.id());
         switch (session.type()) {
             case SHARDER -> {
                 identifyGate.remove(session);
