@@ -61,7 +61,7 @@ final class AutocompleteRunner {
     }
 
     private List<Choice> complete(CommandRequest request, Interaction interaction) throws Exception {
-        CommandSpec spec = services.registry().find(request.command()).map(CommandRegistry.Entry::spec).orElse(null);
+        CommandSpec spec = services.registry().find(request).map(CommandRegistry.Entry::spec).orElse(null);
         if (spec == null) {
             log.info("autocomplete {}: unknown command {}", interaction.id(), request.command());
             return List.of();

@@ -3,6 +3,7 @@ package dev.hubcord.commands.exec;
 import dev.hubcord.commands.api.Command;
 import dev.hubcord.commands.api.CommandModule;
 import dev.hubcord.commands.api.CommandSpec;
+import dev.hubcord.commands.api.Declaration;
 import dev.hubcord.commands.components.ComponentHandler;
 import dev.hubcord.commands.events.EventListener;
 import java.util.ArrayList;
@@ -96,14 +97,15 @@ public final class CommandRegistry {
     /** Adds a command; returns false (and logs) when its name is already taken. */
     public boolean add(Command command) {
         CommandSpec spec = command.spec();
-        if (byName.containsKey(spec.name())) {
+        String key = key(spec.declaration().kind(), spec.name());
+        if (byName.containsKey(key)) {
             log.warn("command {} from {} ignored: the name is taken by {}", spec.name(), command.getClass().getName(),
-                    byName.get(spec.name()).command().getClass().getName());
+                    byName.get(key).command().getClass().getName());
             return false;
         }
         Entry entry = new Entry(command, spec);
         entries.add(entry);
-        byName.put(spec.name(), entry);
+        byName.put(key, entry);
         for (String alias : spec.aliases()) {
             if (byName.putIfAbsent(alias, entry) != null) {
                 log.warn("alias {} of {} ignored: already taken", alias, spec.name());
@@ -112,8 +114,28 @@ public final class CommandRegistry {
         return true;
     }
 
+    /** A chat input (prefix or slash) command by name or alias. */
     public Optional<Entry> find(String name) {
         return Optional.ofNullable(byName.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The command an application command interaction names: context menus have their own namespace per kind
+     * (Discord allows a slash command, a user menu and a message menu of the same name).
+     */
+    public Optional<Entry> find(CommandRequest request) {
+        if (request.rawInteraction() == null) {
+            return find(request.command());
+        }
+        int type = request.rawInteraction().path("data").path("type").asInt(1);
+        Declaration.Kind kind = type == 2 ? Declaration.Kind.USER : type == 3 ? Declaration.Kind.MESSAGE
+                : Declaration.Kind.CHAT_INPUT;
+        return Optional.ofNullable(byName.get(key(kind, request.command())));
+    }
+
+    private static String key(Declaration.Kind kind, String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return kind == Declaration.Kind.CHAT_INPUT ? lower : kind.name() + ":" + lower;
     }
 
     /** The specs, sorted by name. */

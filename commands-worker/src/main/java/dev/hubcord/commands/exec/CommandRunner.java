@@ -40,7 +40,7 @@ public final class CommandRunner {
     /** Runs the command; returns normally whatever happened. */
     public void run(CommandRequest request) {
         // Unknown commands are answered privately, so their deferral is private too.
-        boolean privateReplies = services.registry().find(request.command())
+        boolean privateReplies = services.registry().find(request)
                 .map(e -> e.spec().privateReplies()).orElse(true);
         Responder responder = request.interaction() != null
                 ? new InteractionResponder(services.discord(), request.interaction(), request.redelivered(),
@@ -85,7 +85,7 @@ public final class CommandRunner {
     }
 
     private void runChecked(CommandRequest request, InvocationContext ctx) throws Exception {
-        var entry = services.registry().find(request.command()).orElse(null);
+        var entry = services.registry().find(request).orElse(null);
         if (entry == null) {
             if (request.interaction() != null) {
                 ctx.replyPrivately("I don't know the command `" + request.command() + "` (any more).");
