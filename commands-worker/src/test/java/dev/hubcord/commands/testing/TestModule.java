@@ -73,6 +73,12 @@ public final class TestModule implements CommandModule {
                 command(CommandSpec.builder("ask").description("A modal.").slashOnly().build(), ctx ->
                         ctx.showModal(Modal.of(CustomId.of("feedback", "42"), "Feedback",
                                 Component.TextInput.shortText("subject", "Subject")))),
+                command(CommandSpec.builder("guildonly").description("Registered per guild.").guildScoped().nsfw()
+                        .localized("de", "nurgilde", "Pro Gilde registriert.")
+                        .defaultMemberPermissions(dev.hubcord.commands.api.Permission.MANAGE_GUILD)
+                        .contexts(dev.hubcord.commands.api.Declaration.Context.GUILD)
+                        .integrationTypes(dev.hubcord.commands.api.Declaration.Integration.GUILD_INSTALL)
+                        .build(), ctx -> ctx.reply("guild only")),
                 command(CommandSpec.userCommand("High five").build(), ctx ->
                         ctx.reply("high five to " + ctx.targetUser().map(HubUser::username).orElse("?"))),
                 command(CommandSpec.messageCommand("Quote").build(), ctx ->
