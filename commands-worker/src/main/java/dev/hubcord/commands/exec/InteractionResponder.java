@@ -3,6 +3,8 @@ package dev.hubcord.commands.exec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.commands.discord.DiscordApi;
 import dev.hubcord.commands.discord.DiscordRestException;
+import dev.hubcord.commands.discord.FileUpload;
+import java.util.List;
 import dev.hubcord.commands.interactions.Reply;
 import dev.hubcord.protocol.codec.Json;
 import java.time.Duration;
@@ -107,7 +109,7 @@ final class InteractionResponder implements Responder {
     }
 
     private void respond(Reply reply, String step) {
-        if (callback(CallbackRules.MESSAGE, reply.toJson(true), step)) {
+        if (callback(CallbackRules.MESSAGE, reply.toJson(true), reply.files(), step)) {
             state = State.ANSWERED;
         } else if (state == State.DEFERRED) {
             fillOriginal(reply); // the earlier run deferred and died before answering
@@ -116,9 +118,13 @@ final class InteractionResponder implements Responder {
 
     /** Sends a callback; false when the interaction turned out to be settled elsewhere (40060, 10062). */
     private boolean callback(int callbackType, ObjectNode data, String step) {
+        return callback(callbackType, data, List.of(), step);
+    }
+
+    private boolean callback(int callbackType, ObjectNode data, List<FileUpload> files, String step) {
         CallbackRules.check(type, callbackType);
         try {
-            discord.interactionCallback(interaction.id(), interaction.token(), callbackType, data);
+            discord.interactionCallback(interaction.id(), interaction.token(), callbackType, data, files);
             return true;
         } catch (DiscordRestException e) {
             if (!answeredElsewhere(e, step)) {
@@ -130,7 +136,7 @@ final class InteractionResponder implements Responder {
 
     private void fillOriginal(Reply reply) {
         if (reply.ephemeral() == deferPrivately) {
-            discord.editOriginal(interaction.applicationId(), interaction.token(), reply.toJson(false));
+            discord.editOriginal(interaction.applicationId(), interaction.token(), reply.toJson(false), reply.files());
             originalFilled = true;
             return;
         }
@@ -145,7 +151,7 @@ final class InteractionResponder implements Responder {
     }
 
     private void followUp(Reply reply) {
-        discord.followUp(interaction.applicationId(), interaction.token(), reply.toJson(true));
+        discord.followUp(interaction.applicationId(), interaction.token(), reply.toJson(true), reply.files());
     }
 
     /**
@@ -159,12 +165,12 @@ final class InteractionResponder implements Responder {
             switch (state) {
                 case NONE -> {
                     timer.cancel(false);
-                    if (callback(CallbackRules.UPDATE, reply.toJson(false), step)) {
+                    if (callback(CallbackRules.UPDATE, reply.toJson(false), reply.files(), step)) {
                         state = State.DEFERRED_UPDATE; // @original is the component's message from now on
                     }
                 }
                 case DEFERRED_UPDATE -> discord.editOriginal(interaction.applicationId(), interaction.token(),
-                        reply.toJson(false));
+                        reply.toJson(false), reply.files());
                 case GONE -> log.debug("interaction {}: {} dropped, the interaction expired", interaction.id(), step);
                 default -> throw new IllegalStateException("update() must come first, or after deferUpdate(): "
                         + "this interaction was already answered with a message");

@@ -24,7 +24,7 @@ final class MessageResponder implements Responder {
     @Override
     public void reply(Reply reply, String step) {
         String nonce = messageId == null ? null : Nonces.of("message:" + messageId, step);
-        discord.createMessage(channelId, reply.toJson(false), messageId, nonce);
+        discord.createMessage(channelId, reply.toJson(false), messageId, nonce, reply.files());
     }
 
     @Override
