@@ -79,6 +79,11 @@ public final class TestModule implements CommandModule {
                         .contexts(dev.hubcord.commands.api.Declaration.Context.GUILD)
                         .integrationTypes(dev.hubcord.commands.api.Declaration.Integration.GUILD_INSTALL)
                         .build(), ctx -> ctx.reply("guild only")),
+                command(CommandSpec.builder("hush").description("Defers privately.").build(), ctx -> {
+                    ctx.defer(true);
+                    ctx.reply(Reply.text("only you").asEphemeral());
+                    ctx.reply(Reply.text("and a follow-up").asEphemeral());
+                }),
                 command(CommandSpec.userCommand("High five").build(), ctx ->
                         ctx.reply("high five to " + ctx.targetUser().map(HubUser::username).orElse("?"))),
                 command(CommandSpec.messageCommand("Quote").build(), ctx ->
