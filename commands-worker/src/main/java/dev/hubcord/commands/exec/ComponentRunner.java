@@ -34,6 +34,7 @@ final class ComponentRunner {
                 i.type());
         InteractionResponder responder = new InteractionResponder(services.discord(), i, request.redelivered(), true,
                 services.timers(), services.deferAfter());
+        responder.updatable(interaction.messageId().isPresent());
         String raw = interaction.customId() != null ? interaction.customId() : request.command();
         CustomId customId = parse(raw);
         ComponentHandler handler = customId == null ? null

@@ -49,6 +49,8 @@ final class InteractionResponder implements Responder {
     private final DiscordApi discord;
     private final CommandRequest.Interaction interaction;
     private final int type;
+    /** Whether there is a message to update: a component's, or a modal's that a component opened. */
+    private volatile boolean updatable;
     private final boolean redelivered;
     private boolean deferPrivately;
     private final ReentrantLock lock = new ReentrantLock();
@@ -64,7 +66,14 @@ final class InteractionResponder implements Responder {
         this.redelivered = redelivered;
         this.deferPrivately = deferPrivately;
         long delay = deferDelayMillis(interaction.id(), deferAfter.toMillis(), System.currentTimeMillis());
-        Runnable deferral = type == 2 ? this::defer : this::deferUpdate;
+        this.updatable = type == 3;
+        Runnable deferral = () -> {
+            if (updatable) {
+                deferUpdate();
+            } else {
+                defer();
+            }
+        };
         this.timer = timers.schedule(() -> Thread.ofVirtual().name("defer-" + interaction.id()).start(deferral),
                 delay, TimeUnit.MILLISECONDS);
     }
@@ -122,7 +131,7 @@ final class InteractionResponder implements Responder {
     }
 
     private boolean callback(int callbackType, ObjectNode data, List<FileUpload> files, String step) {
-        CallbackRules.check(type, callbackType);
+        check(callbackType);
         try {
             discord.interactionCallback(interaction.id(), interaction.token(), callbackType, data, files);
             return true;
@@ -159,7 +168,7 @@ final class InteractionResponder implements Responder {
      * {@code @original}, which is that message.
      */
     void update(Reply reply, String step) {
-        CallbackRules.check(type, CallbackRules.UPDATE);
+        check(CallbackRules.UPDATE);
         lock.lock();
         try {
             switch (state) {
@@ -200,7 +209,7 @@ final class InteractionResponder implements Responder {
 
     /** Callback 9 (or 8 for autocomplete): must be the first answer. */
     void firstAnswer(int callbackType, ObjectNode data, String step) {
-        CallbackRules.check(type, callbackType);
+        check(callbackType);
         lock.lock();
         try {
             if (state != State.NONE) {
@@ -212,6 +221,19 @@ final class InteractionResponder implements Responder {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A modal submit whose modal a component opened has that component's message to update. */
+    void updatable(boolean value) {
+        this.updatable = value || type == 3;
+    }
+
+    private void check(int callbackType) {
+        CallbackRules.check(type, callbackType);
+        if (!updatable && (callbackType == CallbackRules.DEFERRED_UPDATE || callbackType == CallbackRules.UPDATE)) {
+            throw new IllegalStateException("there is no message to update: this modal was opened by a slash"
+                    + " command, not by a component");
         }
     }
 
@@ -269,7 +291,7 @@ final class InteractionResponder implements Responder {
             state = State.DEFERRED;
             deferPrivately = (flags & DiscordApi.EPHEMERAL) != 0;
             originalFilled = false;
-        } else if (type != 2) {
+        } else if (updatable) {
             log.debug("interaction {}: an earlier run acknowledged the component; {} continues", interaction.id(),
                     what);
             state = State.DEFERRED_UPDATE;
@@ -314,7 +336,7 @@ final class InteractionResponder implements Responder {
         timer.cancel(false);
         lock.lock();
         try {
-            if (state == State.NONE && type != 2) {
+            if (state == State.NONE && updatable) {
                 deferUpdate(); // a click the handler did not answer: acknowledged, nothing changes
             } else if (state == State.NONE) {
                 reply(Reply.text("Done.").asEphemeral(), "finish");

@@ -155,7 +155,7 @@ final class InvocationContext implements CommandContext, Resolver {
 
     @Override
     public void editOriginal(Reply message) {
-        InteractionResponder r = interactionResponder("an edit");
+        interactionResponder("an edit");
         String step = "edit#" + replies++;
         once(step, () -> services.discord().editOriginal(request.interaction().applicationId(),
                 request.interaction().token(), message.toJson(false)));

@@ -109,6 +109,10 @@ class InteractionsTest {
         SimEvents.CreatedInteraction quiet = send.send(3, "quiet",
                 data("{\"custom_id\":\"quiet\",\"component_type\":2}"));
         assertThat(send.callback(quiet).path("type").asInt()).as("acknowledged, nothing changes").isEqualTo(6);
+        SimEvents.CreatedInteraction quietModal = send.send(5, "quiet", data("{\"custom_id\":\"quiet\"}"));
+        JsonNode done = send.callback(quietModal);
+        assertThat(done.path("type").asInt()).as("a slash command's modal has no message to update").isEqualTo(4);
+        assertThat(done.path("data").path("content").asText()).isEqualTo("Done.");
     }
 
     @Test
