@@ -1,5 +1,7 @@
 package dev.hubcord.sharder.gateway;
 
+import dev.hubcord.sharder.config.Intent;
+
 /**
  * What a shard does after its gateway connection ended with a close code (the reference's table
  * 1.12): resume, identify afresh, or stop for good.
@@ -43,5 +45,18 @@ enum CloseAction {
             case -1 -> "connection dropped";
             default -> "code " + code;
         };
+    }
+
+    /** The log lines of a close that stops the shard for good, with what the operator must change for 4014. */
+    static void logFatal(org.slf4j.Logger log, int shard, int serverCode, String detail, int intents) {
+        log.error("shard={} event=fatal_close code={} detail=\"{}\" action=stop "
+                + "(Discord will refuse this shard until the token, intents or shard count change)",
+                shard, serverCode, detail);
+        if (serverCode == 4014) {
+            log.error("shard={} event=disallowed_intents intents={} privileged={} detail=\"the application is not "
+                    + "allowed a privileged intent it asks for: enable it in the application's Bot settings "
+                    + "(Privileged Gateway Intents) or remove it from DISCORD_INTENTS (without GUILD_MEMBERS also "
+                    + "set SHARDER_MEMBER_REQUESTS=none)\"", shard, intents, Intent.privilegedIn(intents));
+        }
     }
 }

@@ -1,31 +1,24 @@
 package dev.hubcord.sharder.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hubcord.sharder.config.Intent;
 import dev.hubcord.sharder.metrics.SharderMetrics;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.URI;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Discord shard: a session that outlives its connections. It connects, waits for HELLO,
- * heartbeats (first beat after a random fraction of the interval), asks the hub's gate before every
- * IDENTIFY, RESUMEs on {@code resume_gateway_url} with the last {@code s} after a drop, op 7 or a
- * zombie connection (no ACK before the next beat), identifies afresh when the session is gone (op 9
- * false, 4003/4007/4009), and stops for good on 4004 and 4010-4014. Outgoing payloads go through its
- * {@link ShardOutbox} (a 120/60 s limiter that keeps slots for heartbeats); its {@link MemberRequester} asks for
- * member lists.
- *
- * <p>Everything runs on the shard's own event loop (shared with other shards); the public methods may
- * be called from any thread and hand their work to that loop.
+ * One Discord shard: a session that outlives its connections. It connects, waits for HELLO, beats ({@link
+ * Heartbeats}), asks the hub's gate before every IDENTIFY, RESUMEs on {@code resume_gateway_url} with the last
+ * {@code s} after a drop, op 7 or a zombie connection, identifies afresh when the session is gone (op 9 false,
+ * 4003/4007/4009), and stops for good on 4004 and 4010-4014. Payloads go out through its {@link ShardOutbox} (120/60 s,
+ * slots kept for heartbeats); its {@link MemberRequester} asks for member lists. Everything runs on the shard's own
+ * event loop (shared with other shards); the public methods may be called from any thread and hand their work to it.
  */
 public final class Shard {
 
@@ -40,26 +33,22 @@ public final class Shard {
     private final ShardListener listener;
     private final ShardOutbox outbox;
     private final MemberRequester members;
+    private final Heartbeats heartbeats;
 
     private volatile ShardState state = ShardState.IDLE;
-    private volatile long latencyMillis = -1;
     private volatile int guildCount;
     private volatile String sessionId;
 
     private long seq;
     private String resumeUrl;
     private GatewayConnection current;
-    private ScheduledFuture<?> heartbeatTask;
     private ScheduledFuture<?> readyTimer;
     private ScheduledFuture<?> reconnectTask;
-    private boolean heartbeatAcked = true;
-    private long heartbeatSentNanos;
     private CloseAction pendingAction;
     private long pendingDelayMillis;
-    private int attempt;
+    private final ReconnectBackoff backoff = new ReconnectBackoff();
     private volatile boolean stopped;
-    private final Set<Long> guilds = new HashSet<>();
-    private final Set<Long> awaitedGuilds = new HashSet<>();
+    private final ShardGuilds guilds = new ShardGuilds();
 
     public Shard(int id, int count, ShardOptions options, EventLoop loop, Bootstrap bootstrap,
             IdentifyPermits permits, ShardListener listener, SharderMetrics metrics) {
@@ -72,6 +61,8 @@ public final class Shard {
         this.listener = listener;
         this.outbox = new ShardOutbox(id, loop, options.sendQueue(), this::liveConnection, this::pumpMembers);
         this.members = new MemberRequester(id, options.memberRequests(), loop, outbox::trySendBackground, metrics);
+        this.heartbeats = new Heartbeats(id, loop, outbox, () -> current, () -> seq,
+                () -> closeAndReconnect(CloseAction.RESUME, "no heartbeat ACK", 0));
     }
 
     public int id() {
@@ -88,7 +79,7 @@ public final class Shard {
 
     /** The last heartbeat round trip in ms, or -1 before the first ACK. */
     public long latencyMillis() {
-        return latencyMillis;
+        return heartbeats.latencyMillis();
     }
 
     public int guildCount() {
@@ -164,8 +155,6 @@ public final class Shard {
         return outbox.offer(json, done);
     }
 
-    // ---- connection lifecycle (event loop only) ----
-
     private void connect() {
         reconnectTask = null;
         if (stopped) {
@@ -179,7 +168,6 @@ public final class Shard {
                 GatewayDecoder.create(options.compression(), options.maxPayloadBytes()));
         current = connection;
         outbox.newConnection();
-        heartbeatAcked = true;
         bootstrap.clone()
                 .handler(new GatewayPipeline(uri, options, connection))
                 .connect(uri.getHost(), GatewayPipeline.port(uri))
@@ -189,7 +177,7 @@ public final class Shard {
                         current = null;
                         log.warn("shard={} event=connect_failed url={} error=\"{}\"", id, uri.getHost(),
                                 f.cause().getMessage());
-                        scheduleReconnect(backoffMillis(), "connect failed");
+                        scheduleReconnect(backoff.nextMillis(), "connect failed");
                     }
                 });
     }
@@ -201,14 +189,11 @@ public final class Shard {
         int op = payload.path("op").asInt(-1);
         switch (op) {
             case 0 -> onDispatch(payload);
-            case 1 -> sendHeartbeat();
+            case 1 -> heartbeats.beat();
             case 7 -> closeAndReconnect(CloseAction.RESUME, "op 7 reconnect", 0);
             case 9 -> onInvalidSession(payload.path("d").asBoolean(false));
             case 10 -> onHello(payload.path("d"));
-            case 11 -> {
-                heartbeatAcked = true;
-                latencyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - heartbeatSentNanos);
-            }
+            case 11 -> heartbeats.acknowledged();
             default -> log.debug("shard={} event=unknown_op op={}", id, op);
         }
     }
@@ -216,15 +201,10 @@ public final class Shard {
     private void onHello(JsonNode d) {
         long interval = d.path("heartbeat_interval").asLong(0);
         if (interval <= 0) {
-            closeAndReconnect(CloseAction.RESUME, "HELLO without heartbeat_interval", backoffMillis());
+            closeAndReconnect(CloseAction.RESUME, "HELLO without heartbeat_interval", backoff.nextMillis());
             return;
         }
-        if (heartbeatTask != null) {
-            heartbeatTask.cancel(false);
-        }
-        // The first beat comes after interval * jitter, jitter in [0, 1), so shards do not beat in step.
-        long first = (long) (interval * ThreadLocalRandom.current().nextDouble());
-        heartbeatTask = loop.scheduleAtFixedRate(this::heartbeatDue, first, interval, TimeUnit.MILLISECONDS);
+        heartbeats.start(interval);
         if (sessionId != null) {
             outbox.takeSlot(false);
             current.send(GatewayPayloads.resume(options.token(), sessionId, seq), null);
@@ -233,28 +213,6 @@ public final class Shard {
             setState(ShardState.WAITING_FOR_IDENTIFY, "asking the hub");
             permits.request(id);
         }
-    }
-
-    private void heartbeatDue() {
-        if (!heartbeatAcked) {
-            log.warn("shard={} event=zombie detail=\"no heartbeat ACK before the next heartbeat\"", id);
-            closeAndReconnect(CloseAction.RESUME, "no heartbeat ACK", 0);
-            return;
-        }
-        sendHeartbeat();
-    }
-
-    private void sendHeartbeat() {
-        if (current == null || !current.isOpen()) {
-            return;
-        }
-        if (!outbox.takeSlot(true)) {
-            log.warn("shard={} event=heartbeat_limited", id);
-            return;
-        }
-        heartbeatAcked = false;
-        heartbeatSentNanos = System.nanoTime();
-        current.send(GatewayPayloads.heartbeat(seq), null);
     }
 
     private void onInvalidSession(boolean resumable) {
@@ -281,51 +239,35 @@ public final class Shard {
         switch (type) {
             case "READY" -> onReady(d);
             case "RESUMED" -> {
-                attempt = 0;
+                backoff.reset();
                 log.info("shard={} event=resumed session={} seq={}", id, sessionId, seq);
-                setState(awaitedGuilds.isEmpty() ? ShardState.READY : ShardState.LOADING, "resumed");
+                setState(guilds.allArrived() ? ShardState.READY : ShardState.LOADING, "resumed");
                 outbox.drain();
             }
             case "GUILD_CREATE" -> {
-                long guild = snowflake(d.path("id"));
-                if (guild != 0) {
-                    guilds.add(guild);
-                    awaitedGuilds.remove(guild);
-                }
+                guilds.created(d);
                 if (state == ShardState.LOADING) {
-                    if (awaitedGuilds.isEmpty()) {
-                        setState(ShardState.READY, guilds.size() + " guilds");
+                    if (guilds.allArrived()) {
+                        setState(ShardState.READY, guilds.count() + " guilds");
                     } else {
                         armReadyTimer();
                     }
                 }
             }
-            case "GUILD_DELETE" -> {
-                if (!d.path("unavailable").asBoolean(false)) {
-                    long guild = snowflake(d.path("id"));
-                    guilds.remove(guild);
-                    awaitedGuilds.remove(guild);
-                }
-            }
+            case "GUILD_DELETE" -> guilds.deleted(d);
             default -> { }
         }
-        guildCount = guilds.size();
+        guildCount = guilds.count();
     }
 
     private void onReady(JsonNode d) {
         sessionId = d.path("session_id").asText(null);
         resumeUrl = d.path("resume_gateway_url").asText(null);
-        guilds.clear();
-        awaitedGuilds.clear();
-        for (JsonNode g : d.path("guilds")) {
-            long guild = snowflake(g.path("id"));
-            guilds.add(guild);
-            awaitedGuilds.add(guild);
-        }
-        attempt = 0;
-        log.info("shard={} event=ready session={} guilds={} user={}", id, sessionId, guilds.size(),
+        guilds.ready(d);
+        backoff.reset();
+        log.info("shard={} event=ready session={} guilds={} user={}", id, sessionId, guilds.count(),
                 d.path("user").path("id").asText());
-        setState(awaitedGuilds.isEmpty() ? ShardState.READY : ShardState.LOADING, "READY");
+        setState(guilds.allArrived() ? ShardState.READY : ShardState.LOADING, "READY");
         if (state == ShardState.LOADING) {
             armReadyTimer();
         }
@@ -338,8 +280,8 @@ public final class Shard {
         }
         readyTimer = loop.schedule(() -> {
             if (state == ShardState.LOADING) {
-                log.warn("shard={} event=ready_timeout missing_guilds={}", id, awaitedGuilds.size());
-                awaitedGuilds.clear();
+                log.warn("shard={} event=ready_timeout missing_guilds={}", id, guilds.awaitedCount());
+                guilds.stopAwaiting();
                 setState(ShardState.READY, "guilds stopped arriving");
             }
         }, options.readyTimeoutMs(), TimeUnit.MILLISECONDS);
@@ -367,7 +309,7 @@ public final class Shard {
         }
         current = null;
         cancelTimers();
-        latencyMillis = -1;
+        heartbeats.disconnected();
         if (stopped) {
             setState(ShardState.STOPPED, "stopped");
             return;
@@ -379,20 +321,12 @@ public final class Shard {
             delay = pendingDelayMillis;
         } else {
             action = CloseAction.of(serverCode);
-            delay = backoffMillis();
+            delay = backoff.nextMillis();
         }
         pendingAction = null;
         String detail = closedByUs ? reason : CloseAction.describe(serverCode) + (reason.isEmpty() ? "" : ": " + reason);
         if (action == CloseAction.STOP) {
-            log.error("shard={} event=fatal_close code={} detail=\"{}\" action=stop "
-                    + "(Discord will refuse this shard until the token, intents or shard count change)",
-                    id, serverCode, detail);
-            if (serverCode == 4014) {
-                log.error("shard={} event=disallowed_intents intents={} privileged={} detail=\"the application is not "
-                        + "allowed a privileged intent it asks for: enable it in the application's Bot settings "
-                        + "(Privileged Gateway Intents) or remove it from DISCORD_INTENTS (without GUILD_MEMBERS also "
-                        + "set SHARDER_MEMBER_REQUESTS=none)\"", id, options.intents(), Intent.privilegedIn(options.intents()));
-            }
+            CloseAction.logFatal(log, id, serverCode, detail, options.intents());
             forgetSession();
             members.reset();
             outbox.drop("shard failed");
@@ -413,17 +347,6 @@ public final class Shard {
         reconnectTask = loop.schedule(this::connect, delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** 0-250 ms after a first failure, then 1, 2, 4 ... 30 s, each with jitter. */
-    private long backoffMillis() {
-        int n = attempt++;
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (n == 0) {
-            return random.nextLong(0, 251);
-        }
-        long base = Math.min(30_000, 1_000L << Math.min(n - 1, 5));
-        return base / 2 + random.nextLong(base / 2 + 1);
-    }
-
     private void forgetSession() {
         sessionId = null;
         resumeUrl = null;
@@ -431,10 +354,7 @@ public final class Shard {
     }
 
     private void cancelTimers() {
-        if (heartbeatTask != null) {
-            heartbeatTask.cancel(false);
-            heartbeatTask = null;
-        }
+        heartbeats.stop();
         if (readyTimer != null) {
             readyTimer.cancel(false);
             readyTimer = null;

@@ -1,5 +1,7 @@
 package dev.hubcord.systemtests.harness;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One service jar running as its own JVM. Its output goes to a log file (kept after the test, for the reader of a
@@ -114,26 +118,21 @@ public final class ServiceProcess implements AutoCloseable {
         return String.join("\n", lines());
     }
 
-    /** The first kept line that matches, once one exists. */
+    /** The first kept line that matches, once one exists; fails at once, with the output's tail, if the process exits. */
     public String awaitLine(Predicate<String> match, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String line : lines()) {
-                if (match.test(line)) {
-                    return line;
+        AtomicReference<String> found = new AtomicReference<>();
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+                lines().stream().filter(match).findFirst().ifPresent(found::set);
+                if (found.get() == null && !process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail(40));
                 }
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail(40));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+                return found.get() != null;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + ": no matching line within " + timeout + ":\n" + tail(40), e);
         }
-        throw new IllegalStateException(name + ": no matching line within " + timeout + ":\n" + tail(40));
+        return found.get();
     }
 
     public String tail(int n) {
