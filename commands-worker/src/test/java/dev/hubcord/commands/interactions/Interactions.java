@@ -48,6 +48,31 @@ final class Interactions {
         return created;
     }
 
+    /**
+     * Forwards an interaction the simulator created (and dispatched) as the sharder does: EXECUTE_COMMAND with the
+     * whole interaction in {@code raw}, {@code command} the name or custom ID, and {@code interaction.type}.
+     */
+    SimEvents.CreatedInteraction forward(SimEvents.CreatedInteraction created) {
+        ObjectNode raw = created.payload();
+        int type = raw.path("type").asInt();
+        JsonNode data = raw.path("data");
+        String command = type == 3 || type == 5 ? data.path("custom_id").asText()
+                : data.path("name").asText().toLowerCase(java.util.Locale.ROOT);
+        ObjectNode d = world.execute(world.general, world.plain, command, "", null);
+        ((ObjectNode) d.get("ids")).putNull("message");
+        ((ObjectNode) d.get("ids")).put("author", raw.path("member").path("user").path("id").asText());
+        ((ObjectNode) d.get("ids")).put("channel", raw.path("channel_id").asText());
+        d.set("raw", raw);
+        ObjectNode i = d.putObject("interaction");
+        i.put("id", raw.path("id").asText());
+        i.put("token", raw.path("token").asText());
+        i.put("applicationID", raw.path("application_id").asText());
+        i.put("type", type);
+        d.set("options", data.path("options").isArray() ? data.path("options") : Json.mapper().createArrayNode());
+        world.sharder.send("EXECUTE_COMMAND", d);
+        return created;
+    }
+
     /** The first callback's body (waits for it). */
     JsonNode callback(SimEvents.CreatedInteraction i) {
         return World.json(recorded("POST", "/interactions/" + i.id() + "/", 1).getFirst().body());
