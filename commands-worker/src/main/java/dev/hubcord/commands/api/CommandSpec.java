@@ -50,9 +50,23 @@ public record CommandSpec(String name, List<String> aliases, String description,
         botPermissions = botPermissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(botPermissions));
         arguments = List.copyOf(arguments);
         checkArguments(name, arguments);
-        if (usage == null || usage.isBlank()) {
+        if ((usage == null || usage.isBlank()) && declaration.hasSubcommands()) {
+            usage = subcommandUsage(name, declaration);
+        } else if (usage == null || usage.isBlank()) {
             usage = (name + " " + arguments.stream().map(Argument::usage).collect(Collectors.joining(" "))).trim();
         }
+    }
+
+    /** {@code config show | config roles add <role>}. */
+    private static String subcommandUsage(String name, Declaration d) {
+        java.util.stream.Stream<String> direct = d.subcommands().stream().map(s -> line(name + " " + s.name(), s));
+        java.util.stream.Stream<String> grouped = d.groups().stream().flatMap(g -> g.subcommands().stream()
+                .map(s -> line(name + " " + g.name() + " " + s.name(), s)));
+        return java.util.stream.Stream.concat(direct, grouped).collect(Collectors.joining(" | "));
+    }
+
+    private static String line(String path, Subcommand s) {
+        return (path + " " + s.arguments().stream().map(Argument::usage).collect(Collectors.joining(" "))).trim();
     }
 
     static void checkArguments(String name, List<Argument<?>> arguments) {

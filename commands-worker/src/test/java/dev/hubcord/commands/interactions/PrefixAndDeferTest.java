@@ -47,6 +47,8 @@ class PrefixAndDeferTest {
         assertThat(world.awaitReply(world.general, typed)).startsWith("text=hello count=3 ratio=0.5 loud=true who=null");
         String wrong = world.command(world.general, world.plain, "config", "nothing");
         assertThat(world.awaitReply(world.general, wrong)).startsWith("Use one of: `show`, `roles add`.");
+        assertThat(worker.registry().find("config").orElseThrow().spec().usage())
+                .isEqualTo("config show | config roles add <role>");
         String tooLong = world.command(world.general, world.plain, "types", "x".repeat(21));
         assertThat(world.awaitReply(world.general, tooLong)).startsWith("`text`: Use 1 to 20 characters.");
     }
