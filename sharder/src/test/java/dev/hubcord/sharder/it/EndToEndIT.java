@@ -194,7 +194,8 @@ class EndToEndIT {
         SimEvents.CreatedInteraction interaction = sim.control().events().interactionCreate(channel.id(), user, "ban", options);
         JsonNode d = nextCommand().data();
         assertThat(d.path("command").asText()).isEqualTo("ban");
-        assertThat(d.path("raw").asText()).isEqualTo("155112606661607425 spamming 5h");
+        assertThat(d.path("raw")).as("the whole interaction").isEqualTo(interaction.payload());
+        assertThat(d.path("interaction").path("type").asInt()).isEqualTo(2);
         assertThat(d.path("options")).isEqualTo(options);
         assertThat(d.path("interaction").path("id").asText()).isEqualTo(Long.toString(interaction.id()));
         assertThat(d.path("interaction").path("token").asText()).isEqualTo(interaction.token());
