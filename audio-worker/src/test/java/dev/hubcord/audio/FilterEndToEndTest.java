@@ -71,7 +71,8 @@ class FilterEndToEndTest {
             long from = first + second * 1_000_000_000L;
             long count = audio.stream().filter(f -> f.receivedNanos() >= from && f.receivedNanos() < from + 1_000_000_000L)
                     .count();
-            assertThat(count).as("frames in second %d", second).isBetween(48L, 52L);
+            // 50 a second; the sender may catch a short stall up in a burst, so a second boundary can split one
+            assertThat(count).as("frames in second %d", second).isBetween(45L, 55L);
         }
         assertThat(audio.size()).as("8 s of audio").isBetween(395, 402);
         assertThat(h.voice.violations()).isEmpty();
