@@ -42,7 +42,8 @@ class FilterEndToEndTest {
         long g = Long.parseLong(guild);
         assertThat(h.request("PLAYER_JOIN", guild, Map.of("channelID", "410000000000000001")).path("ok").asBoolean())
                 .isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> h.voice.session(g) != null && h.voice.session(g).mode() != null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> h.voice.session(g) != null && h.voice.session(g).mode() != null);
         String track = h.load(Tones.sine(dir, 440, 8));
         JsonNode played = h.request("PLAYER_PLAY", guild, Map.of("track", track,
                 "filters", Json.mapper().readTree("{\"timescale\": {\"pitch\": 2.0}}")));
@@ -55,7 +56,8 @@ class FilterEndToEndTest {
         JsonNode bad = h.request("PLAYER_FILTERS", guild, Map.of("filters", Map.of("volume", 9)));
         assertThat(bad.path("ok").asBoolean()).isFalse();
         assertThat(bad.path("error").asText()).isEqualTo("PLAYER_FILTERS: filters.volume must be a number from 0 to 5");
-        await().atMost(Duration.ofSeconds(15)).until(() -> h.events(guild, e -> e.name().equals("TRACK_END")).size() == 1);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> h.events(guild, e -> e.name().equals("TRACK_END")).size() == 1);
 
         List<ReceivedFrame> audio = audio(g);
         short[] pcm = Pcm.decode(audio);
@@ -69,8 +71,8 @@ class FilterEndToEndTest {
         long first = audio.getFirst().receivedNanos();
         for (int second = 1; second < 7; second++) {
             long from = first + second * 1_000_000_000L;
-            long count = audio.stream().filter(f -> f.receivedNanos() >= from && f.receivedNanos() < from + 1_000_000_000L)
-                    .count();
+            long count = audio.stream()
+                    .filter(f -> f.receivedNanos() >= from && f.receivedNanos() < from + 1_000_000_000L).count();
             // 50 a second; the sender may catch a short stall up in a burst, so a second boundary can split one
             assertThat(count).as("frames in second %d", second).isBetween(45L, 55L);
         }

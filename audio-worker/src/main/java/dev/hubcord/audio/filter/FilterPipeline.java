@@ -63,7 +63,8 @@ final class FilterPipeline implements FloatPcmAudioFilter {
 
     private void configure(Filters f) {
         applied = f;
-        volume = f.volume() == null || f.volume() == 1.0 ? null : keep(volume, () -> new SimpleStages.Volume(1), v -> v.set(f.volume()));
+        volume = f.volume() == null || f.volume() == 1.0 ? null
+                : keep(volume, () -> new SimpleStages.Volume(1), v -> v.set(f.volume()));
         boolean eq = f.equalizer().stream().anyMatch(b -> b.gain() != 0) && sampleRate == 48_000;
         equalizer = !eq ? null : keep(equalizer, () -> new EqualizerStage(f.gains(), channels), e -> e.set(f.gains()));
         karaoke = f.karaoke() == null || !f.karaoke().active() ? null

@@ -69,12 +69,18 @@ final class Playback implements AutoCloseable {
         }
     }
 
-    List<byte[]> frames(Path file, Filters filters, BiConsumer<Integer, AudioPlayer> onFrame) throws Exception {
+    /** A player playing {@code file} through {@code filters}. */
+    AudioPlayer start(Path file, Filters filters) throws Exception {
         AudioPlayer player = manager.createPlayer();
         if (filters.active()) {
             player.setFilterFactory(new FilterFactory(filters));
         }
         player.playTrack(load(file));
+        return player;
+    }
+
+    List<byte[]> frames(Path file, Filters filters, BiConsumer<Integer, AudioPlayer> onFrame) throws Exception {
+        AudioPlayer player = start(file, filters);
         List<byte[]> frames = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
