@@ -1,0 +1,19 @@
+export { HubClient, type ClientEvents, type ClientState } from './client.js';
+export { HubClientError, type ErrorKind } from './errors.js';
+export { HubEvent, type DataOf, type Dispatch, type EventData, type ExecuteCommand, type HubEventMap } from './events.js';
+export type { HubClientOptions } from './options.js';
+export {
+  CloseCode,
+  DIRECT_EVENTS,
+  Op,
+  REQUEST_EVENTS,
+  SENDABLE,
+  type BotInfo,
+  type Compression,
+  type GatewayInfo,
+  type Identified,
+  type LeaseReply,
+  type Payload,
+  type Resumed,
+  type ServiceType,
+} from './protocol.js';

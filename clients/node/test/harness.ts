@@ -1,0 +1,180 @@
+/**
+ * Test harness: a real hub process started from the built jar, a TCP proxy between a client and the hub that a
+ * test can cut, freeze or block (to kill a connection the way a crash or a network fault does), and polling waits.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HubClient, type HubClientOptions, type HubEvent } from '@hubcord/client';
+
+export const SECRET = 'node-client-tests';
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** build/test → clients/node → the repository root. */
+const ROOT = path.resolve(here, '..', '..', '..', '..');
+
+function javaBinary(): string {
+  for (const home of [process.env.HUB_JAVA_HOME, process.env.JAVA_HOME]) {
+    if (home && existsSync(path.join(home, 'bin', 'java'))) return path.join(home, 'bin', 'java');
+  }
+  const jvms = existsSync('/usr/lib/jvm') ? readdirSync('/usr/lib/jvm').filter((d) => d.includes('25')) : [];
+  return jvms.length > 0 ? path.join('/usr/lib/jvm', jvms[0], 'bin', 'java') : 'java';
+}
+
+export interface Hub {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `hub/target/hub.jar` on a free port (HUB_PORT=0; the port is read from its "listening" log line). */
+export async function startHub(settings: Record<string, string> = {}): Promise<Hub> {
+  const jar = path.join(ROOT, 'hub', 'target', 'hub.jar');
+  if (!existsSync(jar)) {
+    throw new Error(`${jar} is missing: build the hub first (./mvnw -pl clients/node -am verify builds it)`);
+  }
+  const child: ChildProcess = spawn(javaBinary(), ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-jar', jar], {
+    env: { ...process.env, HUB_PORT: '0', HUB_HOST: '127.0.0.1', HUB_SECRET: SECRET, HUB_IO_THREADS: '1', ...settings },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the hub did not start within 60 s:\n${out}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /hub listening on \S*:(\d+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the hub exited with ${code}:\n${out}`));
+    });
+  });
+  if (process.env.HUB_LOG) child.stdout!.pipe(process.stderr);
+  return {
+    port,
+    url: `ws://127.0.0.1:${port}/ws/v1`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * A TCP proxy in front of the hub. `cut()` destroys every connection through it (both sides see the TCP
+ * connection end, as when a process dies); `block()` refuses new ones; `freeze()` stops forwarding the hub's
+ * bytes to the client while keeping the connection open (a dead link that no TCP error reveals).
+ */
+export class Proxy {
+  private readonly server: net.Server;
+  private readonly pairs = new Set<[net.Socket, net.Socket]>();
+  private blocked = false;
+  private frozen = false;
+  connections = 0;
+
+  private constructor(private readonly hubPort: number) {
+    this.server = net.createServer((client) => {
+      if (this.blocked) {
+        client.destroy();
+        return;
+      }
+      this.connections++;
+      const upstream = net.connect(this.hubPort, '127.0.0.1');
+      const pair: [net.Socket, net.Socket] = [client, upstream];
+      this.pairs.add(pair);
+      client.on('data', (b) => upstream.write(b));
+      upstream.on('data', (b) => {
+        if (!this.frozen) client.write(b);
+      });
+      const end = () => {
+        client.destroy();
+        upstream.destroy();
+        this.pairs.delete(pair);
+      };
+      client.on('close', end).on('error', end);
+      upstream.on('close', end).on('error', end);
+    });
+  }
+
+  static async start(hubPort: number): Promise<Proxy> {
+    const proxy = new Proxy(hubPort);
+    await new Promise<void>((resolve) => proxy.server.listen(0, '127.0.0.1', resolve));
+    return proxy;
+  }
+
+  get url(): string {
+    return `ws://127.0.0.1:${(this.server.address() as net.AddressInfo).port}/ws/v1`;
+  }
+
+  cut(): void {
+    for (const [a, b] of this.pairs) {
+      a.destroy();
+      b.destroy();
+    }
+    this.pairs.clear();
+  }
+
+  block(on = true): void {
+    this.blocked = on;
+  }
+
+  /** Freezes the current connections; a new connection thaws the proxy. */
+  freeze(): void {
+    this.frozen = true;
+    this.server.once('connection', () => (this.frozen = false));
+  }
+
+  close(): Promise<void> {
+    this.cut();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** Polls `condition` every 20 ms until it holds (Awaitility's way), failing with `what` after `timeoutMs`. */
+export async function waitFor(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A client with fast reconnects, closed by `closeAll`. */
+export class Clients {
+  private readonly all: HubClient[] = [];
+
+  create(options: Partial<HubClientOptions> & Pick<HubClientOptions, 'urls' | 'type'>): HubClient {
+    const client = new HubClient({ secret: SECRET, reconnectMinMs: 50, reconnectMaxMs: 500, ...options });
+    this.all.push(client);
+    return client;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.all.splice(0).map((c) => c.close()));
+  }
+}
+
+/** Collects every event of `name` a client receives. */
+export function collect<T>(client: HubClient, name: string, onEach?: (e: HubEvent<T>) => void): HubEvent<T>[] {
+  const seen: HubEvent<T>[] = [];
+  client.onEvent(name, (e) => {
+    seen.push(e as unknown as HubEvent<T>);
+    onEach?.(e as unknown as HubEvent<T>);
+  });
+  return seen;
+}
+
+/** Collects the client's close codes. */
+export function closeCodes(client: HubClient): number[] {
+  const codes: number[] = [];
+  client.on('close', ({ code }) => codes.push(code));
+  return codes;
+}
