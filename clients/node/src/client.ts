@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import WebSocket from 'ws';
 import { Backoff } from './backoff.js';
-import { newInflater, type Inflater } from './codec.js';
+import { Connection } from './connection.js';
 import { TypedEmitter } from './emitter.js';
 import { HubClientError } from './errors.js';
 import { type DataOf, type EventData, type EventOwner, HubEvent } from './events.js';
@@ -18,9 +17,9 @@ import {
   type Payload,
   REQUEST_EVENTS,
   type Resumed,
-  SENDABLE,
 } from './protocol.js';
 import { PendingRequests } from './requests.js';
+import { checkSendable, checkSize, statistics } from './validate.js';
 
 export type ClientState =
   | 'new'
@@ -51,12 +50,10 @@ export class HubClient implements EventOwner {
   private readonly inbound: Inbound;
   private readonly heartbeat: Heartbeat;
   private readonly backoff: Backoff;
-  private ws: WebSocket | undefined;
-  private inflater: Inflater | null = null;
+  private connection: Connection | undefined;
   private urlIndex: number;
   private helloSeen = false;
   private sessionUp = false;
-  private wireBytes = 0;
   private readonly frames = { text: 0, binary: 0 };
   private reconnectTimer: NodeJS.Timeout | undefined;
   private firstIdentified: { resolve(i: Identified): void; reject(e: HubClientError): void } | undefined;
@@ -76,12 +73,16 @@ export class HubClient implements EventOwner {
       this.options.maxInFlight,
       (name) => this.eventListeners.get(name) ?? [],
       (s) => this.writeNow({ op: Op.ACK, d: { s } }),
-      () => this.ws?.pause(),
-      () => this.ws?.resume(),
+      () => this.connection?.pause(),
+      () => this.connection?.resume(),
       (e) => this.emitter.emit('error', e),
     );
     this.heartbeat = new Heartbeat(
-      () => this.writeNow({ op: Op.HEARTBEAT, d: this.statistics() }),
+      () =>
+        this.writeNow({
+          op: Op.HEARTBEAT,
+          d: statistics(this.options, this.inbound.count(), (e) => this.emitter.emit('error', e)),
+        }),
       () => this.deadLink(),
       () => this.inbound.isPaused(),
     );
@@ -119,7 +120,7 @@ export class HubClient implements EventOwner {
 
   /** Sends an event; queued while no session is up. False (and a BUFFER_FULL error) when the send buffer is full. */
   send(event: string, data: EventData): boolean {
-    this.checkSendable(event, data);
+    checkSendable(this.options, event, data);
     return this.enqueue({ op: Op.EVENT, t: event, d: data });
   }
 
@@ -130,7 +131,7 @@ export class HubClient implements EventOwner {
     }
     const nonce = randomUUID();
     const body = { ...data, nonce };
-    this.checkSendable(event, body);
+    checkSendable(this.options, event, body);
     const reply = this.requests.register(nonce, event, timeoutMs);
     if (!this.enqueue({ op: Op.EVENT, t: event, d: body })) {
       this.requests.fail(nonce, new HubClientError('BUFFER_FULL', `${event}: the send buffer is full`));
@@ -143,7 +144,7 @@ export class HubClient implements EventOwner {
     if (this.options.type === 'audio') {
       throw new HubClientError('INVALID_ARGUMENT', 'audio workers may not send op 5 (the hub closes with 4003)');
     }
-    this.checkSize(entity);
+    checkSize(this.options.maxPayloadBytes, entity);
     return this.enqueue({ op: Op.CACHE, d: entity });
   }
 
@@ -186,18 +187,9 @@ export class HubClient implements EventOwner {
       console.warn(`hubcord: closed with ${dropped} payloads not sent or not confirmed`);
     }
     this.setState('closed');
-    const ws = this.ws;
-    this.ws = undefined;
-    if (ws && ws.readyState !== WebSocket.CLOSED) {
-      await new Promise<void>((resolve) => {
-        const force = setTimeout(() => ws.terminate(), 2_000);
-        ws.once('close', () => {
-          clearTimeout(force);
-          resolve();
-        });
-        ws.close(CloseCode.NORMAL, 'client closed');
-      });
-    }
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.close(CloseCode.NORMAL, 'client closed');
   }
 
   // --- EventOwner
@@ -212,23 +204,6 @@ export class HubClient implements EventOwner {
 
   // --- sending
 
-  private checkSendable(event: string, data: EventData): void {
-    if (!SENDABLE[this.options.type].has(event)) {
-      throw new HubClientError('INVALID_ARGUMENT', `a ${this.options.type} client may not send ${event}`);
-    }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw new HubClientError('INVALID_ARGUMENT', `${event}: d must be an object`);
-    }
-    this.checkSize(data);
-  }
-
-  private checkSize(data: unknown): void {
-    const bytes = Buffer.byteLength(JSON.stringify(data));
-    if (bytes > this.options.maxPayloadBytes - 64) {
-      throw new HubClientError('INVALID_ARGUMENT', `a payload of ${bytes} bytes is over ${this.options.maxPayloadBytes}`);
-    }
-  }
-
   private enqueue(payload: Record<string, unknown>): boolean {
     const entry = this.outbox.offer(payload);
     if (!entry) {
@@ -241,93 +216,46 @@ export class HubClient implements EventOwner {
 
   /** Writes what the send buffer holds, in order, while the session is up and the socket is not backed up. */
   private flush(): void {
-    const ws = this.ws;
-    if (!ws || !this.sessionUp) return;
+    const connection = this.connection;
+    if (!connection || !this.sessionUp) return;
     for (const entry of this.outbox.unwritten()) {
-      if (this.wireBytes > WIRE_HIGH_WATER) return;
-      this.wireBytes += entry.bytes;
-      ws.send(entry.text, () => {
-        this.wireBytes -= entry.bytes;
-        if (this.wireBytes <= WIRE_HIGH_WATER / 2) this.flush();
-      });
+      if (connection.backedUp || !connection.write(entry.text, entry.bytes)) return;
       this.outbox.written(entry);
     }
   }
 
   /** Writes a control payload (heartbeat, ACK, IDENTIFY, RESUME) at once; false when no socket is open. */
   private writeNow(payload: Record<string, unknown>): boolean {
-    const ws = this.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN) return false;
-    ws.send(JSON.stringify(payload));
-    return true;
-  }
-
-  private statistics(): Record<string, number> {
-    const stats: Record<string, number> = { heapUsed: process.memoryUsage().heapUsed };
-    if (this.options.type === 'commands') stats.inFlight = this.inbound.count();
-    const own = this.options.statistics?.() ?? {};
-    for (const [key, value] of Object.entries(own)) {
-      if (Number.isInteger(value) && value >= 0) {
-        stats[key] = value;
-      } else {
-        this.emitter.emit('error', new HubClientError('INVALID_ARGUMENT', `statistic ${key}=${value} is not a non-negative integer; left out`));
-      }
-    }
-    return stats;
+    return this.connection?.write(JSON.stringify(payload)) ?? false;
   }
 
   // --- the connection
 
   private open(): void {
-    const url = this.options.urls[this.urlIndex];
     this.setState('connecting');
     this.helloSeen = false;
     this.sessionUp = false;
-    this.wireBytes = 0;
-    this.inflater = newInflater(this.options.compression, this.options.maxPayloadBytes);
-    const ws = new WebSocket(url, {
-      handshakeTimeout: this.options.connectTimeoutMs,
-      perMessageDeflate: false,
-      // frames are at most a payload; compressed ones smaller still
-      maxPayload: this.options.maxPayloadBytes,
-    });
-    this.ws = ws;
-    ws.on('open', () => {
-      if (this.inbound.isPaused()) ws.pause(); // still over the in-flight mark from the last connection
-    });
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      if (this.ws === ws) this.receive(ws, data, isBinary);
-    });
-    ws.on('error', (error) => {
-      if (this.ws === ws) {
-        this.emitter.emit('error', new HubClientError('CONNECTION_FAILED', `${url}: ${error.message}`, undefined, { cause: error }));
-      }
-    });
-    ws.on('close', (code, reason) => {
-      if (this.ws === ws) this.closed(code, reason.toString());
-    });
+    const o = this.options;
+    const connection: Connection = new Connection(
+      o.urls[this.urlIndex],
+      o.compression,
+      o.maxPayloadBytes,
+      o.connectTimeoutMs,
+      this.frames,
+      {
+        payload: (p) => this.receive(p),
+        error: (e) => this.emitter.emit('error', e),
+        closed: (code, reason) => {
+          if (this.connection === connection) this.closed(code, reason);
+        },
+      },
+      () => this.inbound.isPaused(),
+      () => this.flush(),
+    );
+    this.connection = connection;
   }
 
-  private receive(ws: WebSocket, data: Buffer, isBinary: boolean): void {
-    let payload: Payload;
-    this.frames[isBinary ? 'binary' : 'text']++;
-    try {
-      let text: string;
-      if (isBinary) {
-        if (!this.inflater) throw new Error('a binary frame on a connection without compression');
-        text = this.inflater.inflate(data);
-      } else {
-        text = data.toString('utf8');
-      }
-      payload = JSON.parse(text) as Payload;
-      if (typeof payload !== 'object' || payload === null || typeof payload.op !== 'number') {
-        throw new Error('a payload without op');
-      }
-    } catch (error) {
-      this.emitter.emit('error', new HubClientError('PROTOCOL_ERROR', `undecodable frame from the hub: ${String(error)}`));
-      ws.close(CloseCode.DEAD_LINK, 'undecodable frame');
-      return;
-    }
+  private receive(payload: Payload): void {
     switch (payload.op) {
       case Op.HELLO:
         this.hello(payload.d as { heartbeatInterval: number });
@@ -414,14 +342,11 @@ export class HubClient implements EventOwner {
 
   private deadLink(): void {
     this.emitter.emit('error', new HubClientError('HEARTBEAT_TIMEOUT', 'no HEARTBEAT_ACK before the next heartbeat: closing with 4999'));
-    const ws = this.ws;
-    if (!ws) return;
-    ws.close(CloseCode.DEAD_LINK, 'no heartbeat ack');
-    setTimeout(() => ws.terminate(), 1_000).unref();
+    void this.connection?.close(CloseCode.DEAD_LINK, 'no heartbeat ack', 1_000);
   }
 
   private closed(code: number, reason: string): void {
-    this.ws = undefined;
+    this.connection = undefined;
     this.sessionUp = false;
     this.heartbeat.stop();
     this.emitter.emit('close', { code, reason });
@@ -461,5 +386,3 @@ export class HubClient implements EventOwner {
   }
 }
 
-/** Bytes handed to the socket and not yet flushed, past which the client stops writing from the send buffer. */
-const WIRE_HIGH_WATER = 1024 * 1024;

@@ -11,8 +11,8 @@ import { HubClient, type HubClientOptions, type HubEvent } from '@hubcord/client
 
 export const SECRET = 'node-client-tests';
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** build/test → clients/node → the repository root. */
-const ROOT = path.resolve(here, '..', '..', '..', '..');
+/** clients/node/build → the repository root. */
+const ROOT = path.resolve(here, '..', '..', '..');
 
 function javaBinary(): string {
   for (const home of [process.env.HUB_JAVA_HOME, process.env.JAVA_HOME]) {
