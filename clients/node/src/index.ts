@@ -17,3 +17,5 @@ export {
   type Resumed,
   type ServiceType,
 } from './protocol.js';
+export { HubRestClient, HubRestError, type HubRestOptions } from './rest.js';
+export type * from './rest.generated.js';
