@@ -28,45 +28,72 @@ export interface Hub {
   stop(): Promise<void>;
 }
 
-/** Starts `hub/target/hub.jar` on a free port (HUB_PORT=0; the port is read from its "listening" log line). */
-export async function startHub(settings: Record<string, string> = {}): Promise<Hub> {
-  const jar = path.join(ROOT, 'hub', 'target', 'hub.jar');
-  if (!existsSync(jar)) {
-    throw new Error(`${jar} is missing: build the hub first (./mvnw -pl clients/node -am verify builds it)`);
-  }
-  const child: ChildProcess = spawn(javaBinary(), ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-jar', jar], {
-    env: { ...process.env, HUB_PORT: '0', HUB_HOST: '127.0.0.1', HUB_SECRET: SECRET, HUB_IO_THREADS: '1', ...settings },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the hub did not start within 60 s:\n${out}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+/** A process started by a test: the first match of its ready pattern, its output so far, and a SIGTERM stop. */
+export interface Launched {
+  match: RegExpExecArray;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts a process and waits until a line of its output matches `ready` (at most 90 s). */
+export async function launch(command: string, args: string[], env: Record<string, string>, ready: RegExp, name: string): Promise<Launched> {
+  const child: ChildProcess = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} was not ready within 90 s:\n${out}`)), 90_000);
+    const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /hub listening on \S*:(\d+)/.exec(out);
-      if (match) {
+      if (process.env.HUB_LOG) process.stderr.write(`[${name}] ${chunk.toString()}`);
+      const m = ready.exec(out);
+      if (m) {
         clearTimeout(timer);
-        resolve(Number(match[1]));
+        resolve(m);
       }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the hub exited with ${code}:\n${out}`));
+      reject(new Error(`${name} exited with ${code}:\n${out}`));
     });
   });
-  if (process.env.HUB_LOG) child.stdout!.pipe(process.stderr);
   return {
-    port,
-    url: `ws://127.0.0.1:${port}/ws/v1`,
+    match,
+    output: () => out,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
 }
+
+/** A module's jar under `<module>/target/`, or an error saying how to build it. */
+export function jar(module: string, file = `${module}.jar`): string {
+  const jarPath = path.join(ROOT, module, 'target', file);
+  if (!existsSync(jarPath)) {
+    throw new Error(`${jarPath} is missing: build it first (./mvnw -pl clients/node -am verify builds it)`);
+  }
+  return jarPath;
+}
+
+export const JAVA_OPTS = ['-Xmx256m', '-XX:TieredStopAtLevel=1'];
+
+/** Starts `hub/target/hub.jar` on a free port (HUB_PORT=0; the port is read from its "listening" log line). */
+export async function startHub(settings: Record<string, string> = {}): Promise<Hub> {
+  const hub = await launch(
+    javaBinary(),
+    [...JAVA_OPTS, '-jar', jar('hub')],
+    { HUB_PORT: '0', HUB_HOST: '127.0.0.1', HUB_SECRET: SECRET, HUB_IO_THREADS: '1', ...settings },
+    /hub listening on \S*:(\d+)/,
+    'hub',
+  );
+  const port = Number(hub.match[1]);
+  return { port, url: `ws://127.0.0.1:${port}/ws/v1`, stop: hub.stop };
+}
+
+export { javaBinary };
 
 /**
  * A TCP proxy in front of the hub. `cut()` destroys every connection through it (both sides see the TCP
