@@ -54,7 +54,8 @@ public final class DiscordSim implements AutoCloseable {
             gateway = new Gateway(config.gateway(), population, config.token(), config.applicationFlags(),
                     config.population().seed(), this::resumeGatewayUrl, this::joinVoice);
             Rest rest = new Rest(config.rest(), restConfig -> new RestContext(population, gateway,
-                    new Interactions(), new SentMessages(), new Nonces(() -> restConfig.get().nonceWindowMs()),
+                    new Interactions(() -> restConfig.get().interactionTokenTtlMs()), new SentMessages(),
+                    new Nonces(() -> restConfig.get().nonceWindowMs()),
                     restConfig, config.token(), appId, this::gatewayUrl));
             control = new SimControl(population, gateway, rest, voice);
             server = SimServer.start(config.host(), config.port(), config.eventLoopThreads(), gateway, rest,

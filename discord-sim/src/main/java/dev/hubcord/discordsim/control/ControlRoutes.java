@@ -23,11 +23,13 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
     private final SimControl control;
     private final Population population;
     private final VoiceRoutes voice;
+    private final InteractionControlRoutes interactions;
 
     public ControlRoutes(SimControl control, Population population) {
         this.control = control;
         this.population = population;
         this.voice = new VoiceRoutes(control.voice());
+        this.interactions = new InteractionControlRoutes(control);
     }
 
     @Override
@@ -48,6 +50,10 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
         String head = p[0];
         if (head.equals("voice")) {
             RestExchange.Response answer = voice.route(m, p, m.equals("POST") ? body(r) : Json.obj());
+            return answer != null ? answer : notFound();
+        }
+        if (head.equals("interactions") && p.length == 2) {
+            RestExchange.Response answer = interactions.route(m, p[1], m.equals("POST") ? body(r) : Json.obj());
             return answer != null ? answer : notFound();
         }
         if (m.equals("GET") && p.length == 1) {
@@ -194,6 +200,7 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
             o.put("deleted", sm.deleted());
             sm.history().forEach(o.putArray("history")::add);
             o.put("at_millis", sm.atMillis());
+            o.set("components", sm.components());
         }
         return list;
     }
@@ -219,7 +226,7 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
         return node;
     }
 
-    private static long id(JsonNode body, String field) {
+    static long id(JsonNode body, String field) {
         long id = Json.snowflake(body.path(field));
         if (id < 0) {
             throw new SimException(SimException.Kind.BAD_REQUEST, "missing or bad " + field);

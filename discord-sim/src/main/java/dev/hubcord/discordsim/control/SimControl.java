@@ -30,6 +30,19 @@ public final class SimControl {
         this.voice = new VoiceControl(voiceServer, population);
     }
 
+    /**
+     * A user doing every kind of interaction: chat-input commands with resolved options, context menus,
+     * autocomplete, component clicks and modal submits.
+     */
+    public InteractionEvents interactions() {
+        return events.interactions();
+    }
+
+    /** An interaction's state and what the bot answered (callback type, response, choices, modal); empty if unknown. */
+    public java.util.Optional<dev.hubcord.discordsim.rest.Interactions.State> interaction(long id) {
+        return rest.interactions().byId(id);
+    }
+
     /** Connection-level controls and gateway records (close, drop, op 7, op 9, op 1, received payloads, IDENTIFYs). */
     public GatewayControl gateway() {
         return gateway.control();

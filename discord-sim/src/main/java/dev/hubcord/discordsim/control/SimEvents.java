@@ -10,7 +10,6 @@ import dev.hubcord.discordsim.json.Json;
 import dev.hubcord.discordsim.payload.GuildPayloads;
 import dev.hubcord.discordsim.payload.MessagePayloads;
 import dev.hubcord.discordsim.payload.UserPayloads;
-import dev.hubcord.discordsim.population.Permissions;
 import dev.hubcord.discordsim.population.Population;
 import dev.hubcord.discordsim.population.SimChannel;
 import dev.hubcord.discordsim.population.SimGuild;
@@ -18,7 +17,6 @@ import dev.hubcord.discordsim.population.SimMember;
 import dev.hubcord.discordsim.population.SimRole;
 import dev.hubcord.discordsim.population.SimUser;
 import dev.hubcord.discordsim.rest.ApplicationCommands;
-import dev.hubcord.discordsim.rest.Interactions;
 import dev.hubcord.discordsim.rest.RestContext;
 import dev.hubcord.discordsim.rest.SentMessage;
 import java.util.List;
@@ -33,13 +31,13 @@ public final class SimEvents {
     private final Population population;
     private final Gateway gateway;
     private final RestContext rest;
-    private final ApplicationCommands commands;
+    private final InteractionEvents interactions;
 
     SimEvents(Population population, Gateway gateway, RestContext rest, ApplicationCommands commands) {
         this.population = population;
         this.gateway = gateway;
         this.rest = rest;
-        this.commands = commands;
+        this.interactions = new InteractionEvents(population, gateway, rest, commands);
     }
 
     private SimGuild guildOfChannel(long channelId) {
@@ -63,45 +61,21 @@ public final class SimEvents {
                         nonce == null ? null : TextNode.valueOf(nonce), false, null));
     }
 
-    /**
-     * For a command the bot has not registered: an ID the same for a name every time, decoding like a real one to a time after the application was
-     * created (a day after it, plus up to a day by the name), as a registered command's would.
-     */
-    long commandId(String command) {
-        long day = 86_400_000L;
-        long created = dev.hubcord.discordsim.population.Snowflakes.timestampMillis(rest.applicationId());
-        int hash = command.hashCode();
-        long at = created + day + Math.floorMod(hash, day);
-        return ((at - dev.hubcord.discordsim.population.Snowflakes.DISCORD_EPOCH) << 22) | (hash & 0x3F_FFFFL);
-    }
-
     /** What {@link #interactionCreate} hands out: the INTERACTION_CREATE payload and the interaction's id and token. */
     public record CreatedInteraction(long id, String token, ObjectNode payload) {}
 
     /**
      * A user runs a slash command: INTERACTION_CREATE (always delivered) with a token the REST side accepts for the
-     * callback (3 s), follow-ups and edits (15 min).
+     * callback (3 s), follow-ups and edits (15 min); user, channel, role, mentionable and attachment options are
+     * resolved into {@code data.resolved} ({@link InteractionEvents#chatInput}).
      */
     public CreatedInteraction interactionCreate(long channelId, long userId, String command, JsonNode options) {
-        SimGuild guild = guildOfChannel(channelId);
-        SimGuild.Snapshot snap = guild.snapshot();
-        SimMember member = snap.member(userId)
-                .orElseThrow(() -> new SimException(SimException.Kind.NOT_FOUND, "user is not a member " + userId));
-        SimChannel channel = snap.channel(channelId).orElseThrow();
-        long now = System.currentTimeMillis();
-        long memberPerms = Permissions.inChannel(snap, member, channel, now);
-        long appPerms = snap.member(population.bot().id())
-                .map(b -> Permissions.inChannel(snap, b, channel, now)).orElse(0L);
-        long id = population.newId();
-        Interactions.State state = rest.interactions().register(id, guild.id(), channelId, userId, command,
-                Long.toHexString(population.newId() * 0x9E3779B97F4A7C15L));
-        // the registered command's id when the bot registered one of that name (guild first, then global)
-        long commandId = commands.idFor(guild.id(), command).orElseGet(() -> commandId(command));
-        ObjectNode payload = MessagePayloads.interaction(id, rest.applicationId(), state.token(), guild.id(),
-                GuildPayloads.channel(channel, guild.id()), member, population,
-                new MessagePayloads.Command(commandId, command, options, memberPerms, appPerms));
-        gateway.dispatchToGuild(guild.id(), "INTERACTION_CREATE", payload);
-        return new CreatedInteraction(id, state.token(), payload);
+        return interactions.chatInput(channelId, userId, command, options);
+    }
+
+    /** Every other kind of interaction a user can cause (context menus, autocomplete, components, modals). */
+    InteractionEvents interactions() {
+        return interactions;
     }
 
     /** A user joins a guild: GUILD_MEMBER_ADD. */

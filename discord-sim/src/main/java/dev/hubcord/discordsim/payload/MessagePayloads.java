@@ -94,73 +94,59 @@ public final class MessagePayloads {
     }
 
     /**
-     * Marks {@code m} as the answer to an interaction, as Discord does for responses and follow-ups: type 20
-     * (chat input command), {@code interaction_metadata} (with {@code original_response_message_id} on follow-ups,
-     * {@code originalId} non-zero) and the deprecated {@code interaction} object that older libraries still read.
+     * Marks {@code m} as the answer to an interaction, as Discord does for responses and follow-ups:
+     * {@code interaction_metadata} (with {@code original_response_message_id} on follow-ups, {@code originalId}
+     * non-zero). For an application command (interaction type 2) the message is type 20 (chat input) or 23 (context
+     * menu), the metadata names the command, and the deprecated {@code interaction} object older libraries read is
+     * added; for a component (3) the metadata carries {@code interacted_message_id}; components and modal submits
+     * answer with a default message (type 0, unverified).
      */
-    public static void interactionResponse(ObjectNode m, long interactionId, String name, SimUser user,
+    public static void interactionResponse(ObjectNode m, long interactionId, Answered to, SimUser user,
             long guildId, long originalId) {
-        m.put("type", 20);
+        boolean command = to.interactionType() == 2;
+        m.put("type", command ? (to.commandType() == 1 ? 20 : 23) : 0);
         ObjectNode meta = m.putObject("interaction_metadata");
         meta.put("id", Json.id(interactionId));
-        meta.put("type", 2);
+        meta.put("type", to.interactionType());
         meta.set("user", UserPayloads.user(user));
         meta.putObject("authorizing_integration_owners").put("0", Json.id(guildId));
-        meta.put("name", name);
-        meta.put("command_type", 1);
+        if (command) {
+            meta.put("name", to.name());
+            meta.put("command_type", to.commandType());
+        }
+        if (to.interactedMessageId() != 0 && to.interactionType() == 3) {
+            meta.put("interacted_message_id", Json.id(to.interactedMessageId()));
+        }
         if (originalId != 0) {
             meta.put("original_response_message_id", Json.id(originalId));
         }
-        ObjectNode legacy = m.putObject("interaction");
-        legacy.put("id", Json.id(interactionId));
-        legacy.put("type", 2);
-        legacy.put("name", name);
-        legacy.set("user", UserPayloads.user(user));
+        if (command) {
+            ObjectNode legacy = m.putObject("interaction");
+            legacy.put("id", Json.id(interactionId));
+            legacy.put("type", 2);
+            legacy.put("name", to.name());
+            legacy.set("user", UserPayloads.user(user));
+        }
     }
+
+    /** The interaction a message answers: its type, command type (0 unless a command), name, component's message. */
+    public record Answered(int interactionType, int commandType, String name, long interactedMessageId) {}
 
     /** What an INTERACTION_CREATE needs beyond ids: the command name, its options and the permissions to report. */
     public record Command(long commandId, String name, JsonNode options, long memberPermissions,
             long appPermissions) {}
 
-    /** An INTERACTION_CREATE {@code d} for a slash command (type 2) run in a guild channel. */
+    /** An INTERACTION_CREATE {@code d} for a slash command (type 2) run in a guild channel, without resolved data. */
     public static ObjectNode interaction(long id, long applicationId, String token, long guildId, ObjectNode channel,
             SimMember member, Population population, Command command) {
-        ObjectNode i = Json.obj();
-        i.put("version", 1);
-        i.put("type", 2);
-        i.put("token", token);
-        ObjectNode m = GuildPayloads.member(member, population);
-        m.put("permissions", Long.toString(command.memberPermissions()));
-        i.set("member", m);
-        i.put("locale", "en-US");
-        i.put("id", Json.id(id));
-        i.put("guild_locale", "en-US");
-        i.put("guild_id", Json.id(guildId));
-        ObjectNode guild = i.putObject("guild");
-        guild.put("locale", "en-US");
-        guild.put("id", Json.id(guildId));
-        guild.putArray("features");
-        i.putArray("entitlements");
-        i.putArray("entitlement_sku_ids");
-        ObjectNode data = i.putObject("data");
+        ObjectNode data = Json.obj();
         data.put("type", 1);
         data.put("name", command.name());
         data.put("id", Json.id(command.commandId()));
         if (command.options() != null && !command.options().isEmpty()) {
             data.set("options", command.options());
         }
-        i.put("context", 0);
-        i.putObject("authorizing_integration_owners").put("0", Json.id(guildId));
-        i.put("channel_id", channel.path("id").asText());
-        ObjectNode ch = channel.deepCopy();
-        // A partial channel, as Discord sends it here: no overwrites (the member's permissions are given instead).
-        ch.remove(List.of("permission_overwrites", "version"));
-        ch.put("guild_id", Json.id(guildId));
-        ch.put("permissions", Long.toString(command.memberPermissions()));
-        i.set("channel", ch);
-        i.put("attachment_size_limit", 10_485_760);
-        i.put("application_id", Json.id(applicationId));
-        i.put("app_permissions", Long.toString(command.appPermissions()));
-        return i;
+        return InteractionPayloads.create(2, id, applicationId, token, new InteractionPayloads.Where(guildId, channel,
+                member, command.memberPermissions(), command.appPermissions()), population, data, null);
     }
 }

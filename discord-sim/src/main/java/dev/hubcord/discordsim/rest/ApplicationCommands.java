@@ -56,6 +56,21 @@ public final class ApplicationCommands {
         return OptionalLong.empty();
     }
 
+    /**
+     * The command of this name and type a user would run in {@code guildId} (the guild's own first, then the global
+     * one), a copy; empty when none is registered.
+     */
+    public synchronized Optional<ObjectNode> find(long guildId, String name, int type) {
+        for (long scope : new long[] {guildId, 0}) {
+            for (ObjectNode c : scope(scope).values()) {
+                if (c.path("type").asInt() == type && c.path("name").asText().equals(name)) {
+                    return Optional.of(c.deepCopy());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The outcome of a create: the command and whether it is new (201) or replaced one of that name and type (200). */
     record Upserted(ObjectNode command, boolean created) {}
 

@@ -6,12 +6,11 @@ import dev.hubcord.discordsim.json.Json;
 import dev.hubcord.discordsim.payload.MessagePayloads;
 import dev.hubcord.discordsim.population.SimGuild;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Interaction responses: the callback (3 s deadline, single acknowledgement, optional {@code with_response}), the
- * follow-up webhook, editing and deleting {@code @original}. None of these need bot authorization; the token is the
- * key. As Discord documents it, a follow-up sent while the deferred response is still loading edits that response
+ * Interaction responses after the callback ({@link InteractionCallbacks}): the follow-up webhook, getting, editing
+ * and deleting {@code @original}; components are validated and numbered as on every message. None of these need
+ * bot authorization; the token is the key. As Discord documents it, a follow-up sent while the deferred response is still loading edits that response
  * instead (its ephemeral flag is ignored: a message's visibility never changes), so the visibility of a deferred
  * answer is the one the deferral chose.
  */
@@ -19,7 +18,6 @@ final class InteractionRoutes {
 
     private static final int EPHEMERAL = 64;
     private static final int LOADING = 128;
-    private static final Set<Integer> CALLBACK_TYPES = Set.of(1, 4, 5, 6, 7, 8, 9, 12);
 
     private final RestContext ctx;
 
@@ -27,60 +25,14 @@ final class InteractionRoutes {
         this.ctx = ctx;
     }
 
-    RestExchange.Response callback(RestExchange.Request request, Map<String, String> params) {
-        Interactions.State state = ctx.interactions().byId(Rest.snowflake(params.get("interaction_id")))
-                .filter(s -> s.token().equals(params.get("interaction_token"))).orElse(null);
-        RestConfig config = ctx.config().get();
-        if (state == null || (!state.acknowledged() && state.ageMillis() > config.interactionDeadlineMs())) {
-            return RestExchange.Response.error(404, 10062, "Unknown interaction");
-        }
-        JsonNode body = RestContext.body(request);
-        if (body == null) {
-            return RestExchange.Response.error(400, 50109, "The request body contains invalid JSON.");
-        }
-        int type = body.path("type").asInt(-1);
-        if (!CALLBACK_TYPES.contains(type)) {
-            return RestExchange.Response.invalidForm("type", "BASE_TYPE_CHOICES", "Value must be one of "
-                    + CALLBACK_TYPES + ".");
-        }
-        if (!state.acknowledge()) {
-            return RestExchange.Response.error(400, 40060, "Interaction has already been acknowledged.");
-        }
-        ObjectNode message = null;
-        if (type == 4 || type == 5) {
-            JsonNode data = body.path("data");
-            MessagePayloads.Content content = type == 4 ? MessagePayloads.Content.of(data)
-                    : new MessagePayloads.Content("", null, null, false, LOADING | (data.path("flags").asInt(0)
-                            & EPHEMERAL));
-            message = respond(state, content, SentMessage.Kind.INTERACTION_RESPONSE);
-            state.setOriginal(message);
-        }
-        if (!"true".equals(request.queryParam("with_response"))) {
-            return RestExchange.Response.noContent();
-        }
-        ObjectNode r = Json.obj();
-        ObjectNode i = r.putObject("interaction");
-        i.put("id", Json.id(state.id()));
-        i.put("type", 2);
-        if (message != null) {
-            i.put("response_message_id", message.path("id").asText());
-            i.put("response_message_loading", type == 5);
-            i.put("response_message_ephemeral", (message.path("flags").asInt() & EPHEMERAL) != 0);
-            ObjectNode resource = r.putObject("resource");
-            resource.put("type", type);
-            resource.set("message", message);
-        }
-        return RestExchange.Response.json(200, r);
-    }
-
-    private ObjectNode respond(Interactions.State state, MessagePayloads.Content content, SentMessage.Kind kind) {
+    ObjectNode respond(Interactions.State state, MessagePayloads.Content content, SentMessage.Kind kind) {
         SimGuild guild = ctx.population().requireGuild(state.guildId());
         boolean ephemeral = (content.flags() & EPHEMERAL) != 0;
         return ctx.postMessage(guild, state.channelId(), ctx.population().bot(), content, ctx.applicationId(),
                 ephemeral, RestContext.Origin.interaction(kind, state.id()));
     }
 
-    private Interactions.State webhookState(Map<String, String> params) {
+    Interactions.State webhookState(Map<String, String> params) {
         if (Rest.snowflake(params.get("webhook_id")) != ctx.applicationId()) {
             return null;
         }
@@ -97,7 +49,11 @@ final class InteractionRoutes {
         if (body == null) {
             return RestExchange.Response.error(400, 50109, "The request body contains invalid JSON.");
         }
-        MessagePayloads.Content content = MessagePayloads.Content.of(body);
+        RestExchange.Response invalid = ComponentValidation.check(body, body.path("flags").asInt(0));
+        if (invalid != null) {
+            return invalid;
+        }
+        MessagePayloads.Content content = ComponentValidation.content(body);
         if (content.empty()) {
             return RestExchange.Response.error(400, 50006, "Cannot send an empty message");
         }
@@ -120,6 +76,11 @@ final class InteractionRoutes {
         JsonNode body = RestContext.body(request);
         if (body == null) {
             return RestExchange.Response.error(400, 50109, "The request body contains invalid JSON.");
+        }
+        RestExchange.Response invalid = ComponentValidation.check(body,
+                original.path("flags").asInt(0) | body.path("flags").asInt(0));
+        if (invalid != null) {
+            return invalid;
         }
         return RestExchange.Response.json(200, edit(state, original, body));
     }
@@ -146,19 +107,20 @@ final class InteractionRoutes {
             return RestExchange.Response.error(404, 10008, "Unknown Message");
         }
         state.setOriginal(null);
-        ctx.messages().deleted(Long.parseUnsignedLong(original.path("id").asText()));
-        if ((original.path("flags").asInt() & EPHEMERAL) == 0) {
-            ObjectNode d = Json.obj();
-            d.put("id", original.path("id").asText());
-            d.put("channel_id", original.path("channel_id").asText());
-            d.put("guild_id", Json.id(state.guildId()));
-            ctx.gateway().dispatchToGuild(state.guildId(), "MESSAGE_DELETE", d);
-        }
+        removed(state, original);
         return RestExchange.Response.noContent();
     }
 
-    private ObjectNode edit(Interactions.State state, ObjectNode original, JsonNode body) {
-        ObjectNode edited = original.deepCopy();
+    ObjectNode edit(Interactions.State state, ObjectNode original, JsonNode body) {
+        ObjectNode edited = edited(original, body);
+        state.setOriginal(edited);
+        published(state, edited);
+        return edited;
+    }
+
+    /** A copy of a response or follow-up with an edit's fields applied. */
+    static ObjectNode edited(ObjectNode message, JsonNode body) {
+        ObjectNode edited = message.deepCopy();
         if (body.has("content")) {
             edited.put("content", body.path("content").asText(""));
         }
@@ -166,15 +128,32 @@ final class InteractionRoutes {
             edited.set("embeds", MessagePayloads.embeds(body.get("embeds")));
         }
         if (body.has("components")) {
-            edited.set("components", body.get("components"));
+            edited.set("components", Components.withIds(body.get("components")));
         }
-        edited.put("flags", edited.path("flags").asInt() & ~LOADING);
+        // IS_COMPONENTS_V2 can be set by an edit (never removed); other flags stay as the message had them
+        int flags = edited.path("flags").asInt() | (body.path("flags").asInt(0) & Components.IS_COMPONENTS_V2);
+        edited.put("flags", flags & ~LOADING);
         edited.put("edited_timestamp", Json.timestamp(System.currentTimeMillis()));
-        state.setOriginal(edited);
+        return edited;
+    }
+
+    /** Records an edited interaction message and dispatches MESSAGE_UPDATE unless only the invoker sees it. */
+    void published(Interactions.State state, ObjectNode edited) {
         ctx.messages().edited(edited);
         if ((edited.path("flags").asInt() & EPHEMERAL) == 0) {
             ctx.gateway().dispatchToGuild(state.guildId(), "MESSAGE_UPDATE", edited);
         }
-        return edited;
+    }
+
+    /** Records a deleted interaction message and dispatches MESSAGE_DELETE unless only the invoker saw it. */
+    void removed(Interactions.State state, ObjectNode message) {
+        ctx.messages().deleted(Long.parseUnsignedLong(message.path("id").asText()));
+        if ((message.path("flags").asInt() & EPHEMERAL) == 0) {
+            ObjectNode d = Json.obj();
+            d.put("id", message.path("id").asText());
+            d.put("channel_id", message.path("channel_id").asText());
+            d.put("guild_id", Json.id(state.guildId()));
+            ctx.gateway().dispatchToGuild(state.guildId(), "MESSAGE_DELETE", d);
+        }
     }
 }

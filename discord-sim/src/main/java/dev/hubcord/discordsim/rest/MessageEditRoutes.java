@@ -59,7 +59,14 @@ final class MessageEditRoutes {
         if (body == null) {
             return RestExchange.Response.error(400, 50109, "The request body contains invalid JSON.");
         }
+        RestExchange.Response badComponents = ComponentValidation.check(body,
+                f.message().path("flags").asInt(0) | body.path("flags").asInt(0));
+        if (badComponents != null) {
+            return badComponents;
+        }
         ObjectNode edited = f.message().deepCopy();
+        edited.put("flags", edited.path("flags").asInt(0)
+                | (body.path("flags").asInt(0) & Components.IS_COMPONENTS_V2));
         if (body.has("content")) {
             String text = body.get("content").isNull() ? "" : body.get("content").asText();
             if (text.length() > MAX_CONTENT) {
@@ -72,7 +79,7 @@ final class MessageEditRoutes {
             edited.set("embeds", MessagePayloads.embeds(body.get("embeds")));
         }
         if (body.has("components")) {
-            edited.set("components", body.get("components").isArray() ? body.get("components") : Json.arr());
+            edited.set("components", Components.withIds(body.get("components")));
         }
         if (edited.path("content").asText().isEmpty() && edited.path("embeds").isEmpty()
                 && edited.path("components").isEmpty()) {

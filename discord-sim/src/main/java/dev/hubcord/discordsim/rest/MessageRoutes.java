@@ -37,7 +37,11 @@ final class MessageRoutes {
         if (badNonce != null) {
             return badNonce;
         }
-        MessagePayloads.Content content = MessagePayloads.Content.of(body);
+        RestExchange.Response badComponents = ComponentValidation.check(body, body.path("flags").asInt(0));
+        if (badComponents != null) {
+            return badComponents;
+        }
+        MessagePayloads.Content content = ComponentValidation.content(body);
         if (content.text().length() > MAX_CONTENT) {
             return RestExchange.Response.invalidForm("content", "BASE_TYPE_MAX_LENGTH",
                     "Must be 2000 or fewer in length.");

@@ -33,6 +33,7 @@ public final class Rest {
         this.ctx = contextFactory.create(limiter::config);
         MessageRoutes messages = new MessageRoutes(ctx);
         InteractionRoutes interactions = new InteractionRoutes(ctx);
+        InteractionCallbacks callbacks = new InteractionCallbacks(ctx, interactions);
         ModerationRoutes moderation = new ModerationRoutes(ctx);
         MemberRoutes members = new MemberRoutes(ctx);
         ChannelRoutes channels = new ChannelRoutes(ctx);
@@ -63,7 +64,7 @@ public final class Rest {
         routes.add(new Route("GET", "channels/{channel_id}/messages/{message_id}/reactions/{emoji}",
                 "reaction_users", true, false, reactions::users));
         routes.add(new Route("POST", "interactions/{interaction_id}/{interaction_token}/callback",
-                "interaction_callback", false, true, interactions::callback));
+                "interaction_callback", false, true, callbacks::callback));
         routes.add(new Route("POST", "webhooks/{webhook_id}/{webhook_token}", "webhooks", false, true,
                 interactions::followUp));
         routes.add(new Route("PATCH", "webhooks/{webhook_id}/{webhook_token}/messages/@original", "webhooks", false,
@@ -72,6 +73,14 @@ public final class Rest {
                 true, interactions::getOriginal));
         routes.add(new Route("DELETE", "webhooks/{webhook_id}/{webhook_token}/messages/@original", "webhooks", false,
                 true, interactions::deleteOriginal));
+        // after @original: the first template that fits a path and method wins
+        FollowUpRoutes followUps = new FollowUpRoutes(ctx, interactions);
+        routes.add(new Route("GET", "webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", "webhooks", false,
+                true, followUps::get));
+        routes.add(new Route("PATCH", "webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", "webhooks",
+                false, true, followUps::edit));
+        routes.add(new Route("DELETE", "webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", "webhooks",
+                false, true, followUps::delete));
         routes.add(new Route("PUT", "guilds/{guild_id}/bans/{user_id}", "bans", true, false, moderation::ban));
         routes.add(new Route("DELETE", "guilds/{guild_id}/bans/{user_id}", "bans", true, false, moderation::unban));
         // search before {user_id}: the first template that fits a path and method wins

@@ -87,8 +87,10 @@ public record RestContext(Population population, Gateway gateway, Interactions i
                 ObjectNode original = s.original();
                 long originalId = origin.kind() == SentMessage.Kind.FOLLOW_UP && original != null
                         ? Long.parseUnsignedLong(original.path("id").asText()) : 0;
-                MessagePayloads.interactionResponse(message, s.id(), s.commandName(),
-                        population.user(s.userId()).orElse(author), guild.id(), originalId);
+                Interactions.Kind k = s.kind();
+                MessagePayloads.interactionResponse(message, s.id(), new MessagePayloads.Answered(k.type(),
+                        k.commandType(), k.name(), k.messageId()), population.user(s.userId()).orElse(author),
+                        guild.id(), originalId);
             });
         }
         messages.created(origin.kind(), origin.interactionId(), message);

@@ -1,5 +1,6 @@
 package dev.hubcord.discordsim.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -18,10 +19,11 @@ import java.util.List;
  * @param deleted whether it was deleted since
  * @param history earlier contents, oldest first (edits)
  * @param atMillis when it was created
+ * @param components its current components (a copy, with the {@code id}s Discord assigns), {@code []} for none
  */
 public record SentMessage(long id, long channelId, long guildId, long authorId, Kind kind, long interactionId,
         long replyTo, String nonce, String content, int flags, boolean deleted, List<String> history,
-        long atMillis) {
+        long atMillis, JsonNode components) {
 
     private static final int EPHEMERAL = 64;
     private static final int LOADING = 128;
