@@ -129,6 +129,7 @@ export class HubClient implements EventOwner {
     if (!REQUEST_EVENTS.has(event)) {
       throw new HubClientError('INVALID_ARGUMENT', `${event} is not a request: nobody would answer it`);
     }
+    this.checkOpen();
     const nonce = randomUUID();
     const body = { ...data, nonce };
     checkSendable(this.options, event, body);
@@ -204,7 +205,14 @@ export class HubClient implements EventOwner {
 
   // --- sending
 
+  private checkOpen(): void {
+    if (this.current === 'closed' || this.current === 'failed') {
+      throw new HubClientError('INVALID_ARGUMENT', `the client is ${this.current}: nothing more can be sent`);
+    }
+  }
+
   private enqueue(payload: Record<string, unknown>): boolean {
+    this.checkOpen();
     const entry = this.outbox.offer(payload);
     if (!entry) {
       this.emitter.emit('error', new HubClientError('BUFFER_FULL', `the send buffer is full (${this.outbox.size()} payloads)`));
@@ -253,6 +261,14 @@ export class HubClient implements EventOwner {
       () => this.flush(),
     );
     this.connection = connection;
+    // a hub that accepts the WebSocket but never says HELLO is as dead as one that cannot be reached
+    const helloTimer = setTimeout(() => {
+      if (this.connection === connection && !this.helloSeen) {
+        this.emitter.emit('error', new HubClientError('CONNECTION_FAILED', `no HELLO within ${o.connectTimeoutMs} ms`));
+        void connection.close(CloseCode.DEAD_LINK, 'no hello', 1_000);
+      }
+    }, o.connectTimeoutMs);
+    helloTimer.unref();
   }
 
   private receive(payload: Payload): void {

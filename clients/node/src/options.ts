@@ -35,7 +35,7 @@ export interface HubClientOptions {
   /** Reconnect backoff: first delay and cap, ms (defaults 1,000 and 60,000), jittered. */
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
-  /** WebSocket opening handshake timeout, ms (default 10,000). */
+  /** WebSocket opening handshake timeout, and then the wait for HELLO, ms (default 10,000). */
   connectTimeoutMs?: number;
 }
 

@@ -1,5 +1,6 @@
 /** Identify, heartbeats, compression, close codes and bad input, against a real hub process. */
 import assert from 'node:assert/strict';
+import { WebSocketServer } from 'ws';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { CloseCode, HubClientError, type Compression } from '@hubcord/client';
 import { Clients, closeCodes, collect, type Hub, Proxy, startHub, waitFor } from './harness.js';
@@ -125,6 +126,26 @@ describe('a session', () => {
       assert.equal(identified.type, 'audio');
     } finally {
       await dead.close();
+    }
+  });
+
+  it('gives up on a hub that accepts the WebSocket but never says HELLO, and tries again', async () => {
+    const silent = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    let connections = 0;
+    silent.on('connection', () => connections++);
+    await new Promise((r) => silent.once('listening', r));
+    try {
+      const port = (silent.address() as { port: number }).port;
+      const client = clients.create({ urls: `ws://127.0.0.1:${port}/ws/v1`, type: 'commands', connectTimeoutMs: 300 });
+      const errors: string[] = [];
+      client.on('error', (e) => errors.push(e.message));
+      void client.connect().catch(() => {});
+      await waitFor('a second attempt', () => connections >= 2, 10_000);
+      assert.ok(errors.some((m) => m.includes('no HELLO within 300 ms')), `errors: ${errors}`);
+      await client.close();
+      assert.throws(() => client.send('LEASE_RELEASE', { name: 'x' }), /the client is closed/);
+    } finally {
+      await new Promise((r) => silent.close(r));
     }
   });
 });
