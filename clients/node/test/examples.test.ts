@@ -53,12 +53,10 @@ describe('the examples', () => {
     // the sharder is up once the hub reports its shard ready
     const rest = new HubRestClient({ baseUrl: `http://127.0.0.1:${hub.port}`, secret: SECRET });
     let shards: { status: string }[] = [];
-    const deadline = Date.now() + 60_000;
-    while (!(shards.length > 0 && shards.every((s) => /^ready$/i.test(s.status))) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 200));
+    const ready = () => shards.length > 0 && shards.every((shard) => /^ready$/i.test(shard.status));
+    await waitFor('every shard ready', ready, 60_000, async () => {
       shards = await rest.listShards();
-    }
-    assert.ok(shards.length > 0 && shards.every((s) => /^ready$/i.test(s.status)), `shards: ${JSON.stringify(shards)}`);
+    });
   });
   after(async () => {
     await sharder?.stop();
@@ -71,12 +69,10 @@ describe('the examples', () => {
     try {
       const interaction = await control<{ id: string }>('POST', '/interactions', { channel_id: channel, user_id: user, name: 'ping' });
       let answer: SimMessage | undefined;
-      const deadline = Date.now() + 20_000;
-      while (!answer && Date.now() < deadline) {
+      await waitFor(`the response to ${interaction.id}`, () => answer !== undefined, 20_000, async () => {
         const messages = await control<SimMessage[]>('GET', `/messages?channel_id=${channel}`);
         answer = messages.find((m) => m.kind === 'interaction_response' && m.interaction_id === interaction.id);
-        if (!answer) await new Promise((r) => setTimeout(r, 100));
-      }
+      });
       assert.ok(answer, `no response to ${interaction.id}; worker said:\n${worker.output()}`);
       assert.equal(answer.content, 'pong (shard 0)');
       await waitFor('the worker log', () => worker.output().includes(`answered /ping ${interaction.id}`));

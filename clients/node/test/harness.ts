@@ -165,12 +165,20 @@ export class Proxy {
   }
 }
 
-/** Polls `condition` every 20 ms until it holds (Awaitility's way), failing with `what` after `timeoutMs`. */
-export async function waitFor(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+/** Polls `condition` every 20 ms (after `poll`, which may fetch what it reads) until it holds (Awaitility's way),
+ * failing with `what` after `timeoutMs`. */
+export async function waitFor(
+  what: string,
+  condition: () => boolean,
+  timeoutMs = 10_000,
+  poll?: () => Promise<void>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  await poll?.();
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
+    await poll?.();
   }
 }
 
