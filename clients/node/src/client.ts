@@ -19,26 +19,8 @@ import {
   type Resumed,
 } from './protocol.js';
 import { PendingRequests } from './requests.js';
+import type { ClientEvents, ClientState } from './state.js';
 import { checkSendable, checkSize, statistics } from './validate.js';
-
-export type ClientState =
-  | 'new'
-  | 'connecting'
-  | 'identifying'
-  | 'resuming'
-  | 'connected'
-  | 'disconnected'
-  | 'closed'
-  | 'failed';
-
-export interface ClientEvents {
-  state: { previous: ClientState; state: ClientState };
-  error: HubClientError;
-  identified: Identified;
-  resumed: Resumed;
-  /** The hub closed the connection (or it dropped): the code and reason as received. */
-  close: { code: number; reason: string };
-}
 
 /** A connection to the hub that identifies, heartbeats, resumes and reconnects by itself (docs/protocol.md). */
 export class HubClient implements EventOwner {

@@ -1,4 +1,5 @@
-export { HubClient, type ClientEvents, type ClientState } from './client.js';
+export { HubClient } from './client.js';
+export type { ClientEvents, ClientState } from './state.js';
 export { HubClientError, type ErrorKind } from './errors.js';
 export { HubEvent, type DataOf, type Dispatch, type EventData, type ExecuteCommand, type HubEventMap } from './events.js';
 export type { HubClientOptions } from './options.js';
