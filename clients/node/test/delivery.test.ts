@@ -115,6 +115,27 @@ describe('delivery', () => {
     await waitFor('the replayed events acknowledged', () => sharder.inFlight() === 0);
   });
 
+  it('with publisher acknowledgements sends again, after the resume, what the hub never took', async () => {
+    const link = await proxy();
+    const sharder = clients.create({ urls: link.url, type: 'sharder', publishAcks: true });
+    const worker = clients.create({ urls: hub.url, type: 'commands' });
+    const got = collect<{ command: string }>(worker, 'EXECUTE_COMMAND');
+    const resumed = collect<{ published: number }>(sharder, 'RESUMED');
+    await Promise.all([sharder.connect(), worker.connect()]);
+    sharder.send('EXECUTE_COMMAND', { command: 'c0', raw: '', ids: {} });
+    await waitFor('c0 confirmed', () => sharder.unconfirmed().payloads === 0 && got.length === 1);
+    link.swallow(); // what the sharder writes from now on never reaches the hub
+    sharder.send('EXECUTE_COMMAND', { command: 'c1', raw: '', ids: {} });
+    sharder.send('EXECUTE_COMMAND', { command: 'c2', raw: '', ids: {} });
+    assert.equal(sharder.unconfirmed().payloads, 2);
+    link.cut();
+    await waitFor('RESUMED', () => resumed.length === 1);
+    assert.equal(resumed[0].data.published, 1);
+    await waitFor('c1 and c2 delivered', () => got.length === 3);
+    assert.deepEqual(got.map((e) => e.data.command), ['c0', 'c1', 'c2']);
+    await waitFor('everything confirmed', () => sharder.unconfirmed().payloads === 0);
+  });
+
   it('asks the hub for a lease and gets its REPLY by nonce', async () => {
     const first = clients.create({ urls: hub.url, type: 'commands', publishAcks: true });
     const second = clients.create({ urls: hub.url, type: 'commands' });

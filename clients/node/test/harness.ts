@@ -98,13 +98,15 @@ export { javaBinary };
 /**
  * A TCP proxy in front of the hub. `cut()` destroys every connection through it (both sides see the TCP
  * connection end, as when a process dies); `block()` refuses new ones; `freeze()` stops forwarding the hub's
- * bytes to the client while keeping the connection open (a dead link that no TCP error reveals).
+ * bytes to the client while keeping the connection open (a dead link that no TCP error reveals); `swallow()` drops
+ * the client's bytes instead (payloads written into a dying connection).
  */
 export class Proxy {
   private readonly server: net.Server;
   private readonly pairs = new Set<[net.Socket, net.Socket]>();
   private blocked = false;
   private frozen = false;
+  private swallowing = false;
   connections = 0;
 
   private constructor(private readonly hubPort: number) {
@@ -117,7 +119,9 @@ export class Proxy {
       const upstream = net.connect(this.hubPort, '127.0.0.1');
       const pair: [net.Socket, net.Socket] = [client, upstream];
       this.pairs.add(pair);
-      client.on('data', (b) => upstream.write(b));
+      client.on('data', (b) => {
+        if (!this.swallowing) upstream.write(b);
+      });
       upstream.on('data', (b) => {
         if (!this.frozen) client.write(b);
       });
@@ -142,6 +146,7 @@ export class Proxy {
   }
 
   cut(): void {
+    this.swallowing = false;
     for (const [a, b] of this.pairs) {
       a.destroy();
       b.destroy();
@@ -157,6 +162,11 @@ export class Proxy {
   freeze(): void {
     this.frozen = true;
     this.server.once('connection', () => (this.frozen = false));
+  }
+
+  /** Drops what clients send to the hub from now on (written, never delivered); `cut()` ends it. */
+  swallow(): void {
+    this.swallowing = true;
   }
 
   close(): Promise<void> {
