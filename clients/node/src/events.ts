@@ -3,9 +3,12 @@ import type { BotInfo, Identified, Resumed } from './protocol.js';
 /** `d` of EXECUTE_COMMAND (sharder → commands, delivery `one`). */
 export interface ExecuteCommand {
   command: string;
-  raw: string;
-  ids: { message?: string; author?: string; channel?: string; guild?: string; shard?: number };
-  interaction?: { id: string; token: string; applicationID: string };
+  /** A prefix command's text after its name. Typed wider because interactions are moving to carry Discord's whole
+   * interaction object here (see docs/protocol.md of your hub). */
+  raw: string | Record<string, unknown>;
+  ids: { message?: string | null; author?: string; channel?: string; guild?: string; shard?: number };
+  /** Interactions only; `type` is Discord's interaction type where the hub's sharder sends it. */
+  interaction?: { id: string; token: string; applicationID: string; type?: number };
   options?: unknown;
   redelivered?: boolean;
   [field: string]: unknown;
