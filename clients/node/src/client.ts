@@ -124,8 +124,9 @@ export class HubClient implements EventOwner {
 
   /** Sends an entity for the hub's cache (op 5): sharders, and commands workers for member and user upserts. */
   sendCache(entity: EventData & { type: string }): boolean {
-    if (this.options.type === 'audio') {
-      throw new HubClientError('INVALID_ARGUMENT', 'audio workers may not send op 5 (the hub closes with 4003)');
+    const type = this.options.type;
+    if (type === 'audio' || (type === 'commands' && (entity.delete === true || !['member', 'user'].includes(entity.type)))) {
+      throw new HubClientError('INVALID_ARGUMENT', `a ${type} client may not send this op 5 (the hub closes with 4003)`);
     }
     checkSize(this.options.maxPayloadBytes, entity);
     return this.enqueue({ op: Op.CACHE, d: entity });
@@ -327,8 +328,9 @@ export class HubClient implements EventOwner {
       if (typeof published === 'number') {
         if (resumed) this.outbox.confirm(published);
       } else {
-        console.warn('hubcord: the hub sent no `published`: it confirms nothing, so nothing is held');
-        this.outbox.confirm(Number.MAX_SAFE_INTEGER);
+        // as without acknowledgements: what was written is gone, what was not is still to be sent
+        console.warn('hubcord: the hub sent no `published`: it confirms nothing, so nothing written is held');
+        this.outbox.dropWritten();
       }
     }
     this.outbox.rewind();

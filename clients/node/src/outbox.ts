@@ -59,6 +59,11 @@ export class Outbox {
     }
   }
 
+  /** Forgets what was written (a hub that confirms nothing: keeping it would only fill the buffer). */
+  dropWritten(): void {
+    this.remove((e) => e.written);
+  }
+
   /** A new connection: everything held must be written again (after `confirm` of what the hub reported taken). */
   rewind(): void {
     for (const e of this.entries) {

@@ -111,6 +111,7 @@ describe('a session', () => {
     client.on('error', (e) => errors.push(e));
     await client.connect();
     assert.throws(() => client.send('EXECUTE_COMMAND', { command: 'x' }), /may not send EXECUTE_COMMAND/);
+    assert.throws(() => client.sendCache({ type: 'role', id: '1', guildID: '2' }), /may not send this op 5/);
     client.sendRaw({ op: 2, t: 'EXECUTE_COMMAND', d: { command: 'x', raw: '', ids: {} } });
     await waitFor('the 4006 close', () => closes.length === 1);
     assert.equal(closes[0], CloseCode.CANT_SEND);

@@ -49,6 +49,10 @@ describe('Outbox', () => {
     box.rewind(); // a new connection: what is still held goes out again with the same ps
     assert.deepEqual(box.unwritten().map((e) => e.ps), [3]);
     assert.equal(box.offer({ op: 2, t: 'D', d: {} })!.ps, 4);
+    // a hub that sends no `published`: what was written is dropped, what was not stays to be sent
+    box.written(box.unwritten()[0]);
+    box.dropWritten();
+    assert.deepEqual(box.unwritten().map((e) => e.ps), [4]);
   });
 });
 
