@@ -31,7 +31,14 @@ final class Deployment implements AutoCloseable {
     final List<DiscordRest> clients = new ArrayList<>();
     final List<HubRateLimits> limits = new ArrayList<>();
 
+    final List<SimpleMeterRegistry> registries = new ArrayList<>();
+
     Deployment(RestConfig rest, int clientCount) throws Exception {
+        this(rest, clientCount, true);
+    }
+
+    /** {@code coordinated}: the clients' limits come from the hub; otherwise each keeps its own (the old way). */
+    Deployment(RestConfig rest, int clientCount, boolean coordinated) throws Exception {
         this.sim = DiscordSim.start(SimConfig.defaults().withRest(rest)
                 .withPopulation(PopulationConfig.defaults().withGuilds(10).withMembers(10, 0, 1)));
         startHub(0);
@@ -41,10 +48,16 @@ final class Deployment implements AutoCloseable {
                     .reconnectDelay(Duration.ofMillis(50), Duration.ofMillis(300)).build());
             hc.connect().get(10, TimeUnit.SECONDS);
             RestOptions options = RestOptions.defaults(URI.create(sim.apiBaseUrl()), sim.token());
-            HubRateLimits hl = HubRateLimits.of(hc, options);
             hubClients.add(hc);
-            limits.add(hl);
-            clients.add(new DiscordRest(options, hl, new SimpleMeterRegistry()));
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            registries.add(registry);
+            if (coordinated) {
+                HubRateLimits hl = HubRateLimits.of(hc, options);
+                limits.add(hl);
+                clients.add(new DiscordRest(options, hl, registry));
+            } else {
+                clients.add(new DiscordRest(options, LocalRateLimits.of(options), registry));
+            }
         }
     }
 
