@@ -108,6 +108,7 @@ public final class HubRateLimits implements RateLimits {
         d.put("route", route.key());
         d.put("major", route.major());
         d.put("global", !route.globalExempt());
+        d.put("globalLimit", globalLimit);
         try {
             return hub.request("RATELIMIT_ACQUIRE", d, answerTimeout)
                     .get(answerTimeout.toMillis() + 100, TimeUnit.MILLISECONDS);

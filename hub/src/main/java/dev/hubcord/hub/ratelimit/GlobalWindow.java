@@ -1,7 +1,6 @@
 package dev.hubcord.hub.ratelimit;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -17,7 +16,7 @@ final class GlobalWindow {
     /** How soon to ask again when the window is full of permits whose requests are still out. */
     static final long UNREPORTED_POLL_NANOS = 10_000_000;
 
-    private final int limit;
+    private int limit;
     private final long windowNanos;
     private final long lostAfterNanos;
     /** permit id → {time it counts from, whether it is reported}; ids of fallback entries are negative. */
@@ -70,18 +69,22 @@ final class GlobalWindow {
     /** A request sent without a permit (a process's local share): counts for one window from now. */
     void fallback(long now) {
         expire(now);
-        if (entries.size() >= limit) {
+        while (!entries.isEmpty() && entries.size() >= limit) {
             // full already: replace the entry that would expire first, keeping the size bounded
-            Iterator<Map.Entry<Long, long[]>> it = entries.entrySet().iterator();
-            Map.Entry<Long, long[]> first = it.next();
+            Map.Entry<Long, long[]> first = null;
             for (Map.Entry<Long, long[]> e : entries.entrySet()) {
-                if (expiry(e.getValue()) < expiry(first.getValue())) {
+                if (first == null || expiry(e.getValue()) < expiry(first.getValue())) {
                     first = e;
                 }
             }
             entries.remove(first.getKey());
         }
         entries.put(nextFallbackId--, new long[] {now, 1});
+    }
+
+    /** The bot's limit as the clients say it; permits already out stay counted. */
+    void limit(int newLimit) {
+        limit = Math.max(1, newLimit);
     }
 
     void pause(long untilNanos) {

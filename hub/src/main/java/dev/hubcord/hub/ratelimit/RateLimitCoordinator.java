@@ -21,7 +21,8 @@ import java.util.function.LongSupplier;
 public final class RateLimitCoordinator {
 
     /**
-     * @param globalLimit requests per second across non-exempt routes, for the whole bot (see {@link GlobalWindow})
+     * @param globalLimit requests per second across non-exempt routes, for the whole bot (see {@link GlobalWindow}),
+     *     when no client declares one
      * @param invalidCap invalid requests (401/403/429) in 10 minutes at which every request is refused
      * @param marginMs added to every reset and to the global window, for network jitter between grant and arrival
      * @param discoveryTimeoutMs how long the first request of an unknown bucket holds the others back without a report
@@ -48,7 +49,8 @@ public final class RateLimitCoordinator {
     private final Map<String, SharedBucket> buckets;
     private final Map<String, String> hashes;
     private final GlobalWindow globalWindow;
-    private final Map<String, Long> clients = new HashMap<>();
+    /** session → {last ask, the global limit it declared (0: none)}. */
+    private final Map<String, long[]> clients = new HashMap<>();
     private final InvalidCount invalid = new InvalidCount();
 
     public RateLimitCoordinator(Settings settings, LongSupplier nanoClock) {
@@ -73,10 +75,15 @@ public final class RateLimitCoordinator {
         };
     }
 
-    /** A permit for one request of {@code route} (key with IDs replaced) and {@code major}, or how long to wait. */
-    public synchronized Decision acquire(String session, String route, String major, boolean global) {
+    /**
+     * A permit for one request of {@code route} (key with IDs replaced) and {@code major}, or how long to wait.
+     * {@code globalLimit} is the bot's global limit as the client is configured (0: not given); the hub applies the
+     * lowest one declared by a client active in the last 10 s, else {@link Settings#globalLimit()}.
+     */
+    public synchronized Decision acquire(String session, String route, String major, boolean global, int globalLimit) {
         long now = clock.getAsLong();
-        clients.put(session, now);
+        clients.put(session, new long[] {now, Math.max(0, globalLimit)});
+        globalWindow.limit(effectiveGlobalLimit(now));
         if (invalid.count(now) >= settings.invalidCap()) {
             return new Decision(false, 0, "invalid_cap", true, 0);
         }
@@ -172,10 +179,20 @@ public final class RateLimitCoordinator {
         return buckets.computeIfAbsent((hash != null ? hash : route) + "|" + major, k -> new SharedBucket());
     }
 
+    private int effectiveGlobalLimit(long now) {
+        long lowest = Long.MAX_VALUE;
+        for (long[] c : clients.values()) {
+            if (c[1] > 0 && now - c[0] <= CLIENT_IDLE_NANOS) {
+                lowest = Math.min(lowest, c[1]);
+            }
+        }
+        return lowest == Long.MAX_VALUE ? settings.globalLimit() : (int) lowest;
+    }
+
     /** Processes that asked for a permit in the last 10 seconds (at least 1): the divisor of the fallback share. */
     public synchronized int clients() {
         long now = clock.getAsLong();
-        clients.values().removeIf(t -> now - t > CLIENT_IDLE_NANOS);
+        clients.values().removeIf(c -> now - c[0] > CLIENT_IDLE_NANOS);
         return Math.max(1, clients.size());
     }
 

@@ -15,6 +15,8 @@ import java.util.Map;
 public final class RateLimitRequests {
 
     static final int MAX_KEY_LENGTH = 200;
+    /** A declared global limit above this (or below 1) is ignored. */
+    static final int MAX_GLOBAL_LIMIT = 100_000;
 
     private final RateLimitCoordinator coordinator;
     private final Counter granted;
@@ -39,7 +41,7 @@ public final class RateLimitRequests {
                 .tag("result", result).register(metrics.registry());
     }
 
-    /** The REPLY to {@code RATELIMIT_ACQUIRE {nonce, route, major, global}}. */
+    /** The REPLY to {@code RATELIMIT_ACQUIRE {nonce, route, major, global, globalLimit?}}. */
     public Map<String, Object> acquire(String session, JsonNode d) {
         String route = text(d, "route", "RATELIMIT_ACQUIRE");
         String major = text(d, "major", "RATELIMIT_ACQUIRE");
@@ -47,7 +49,11 @@ public final class RateLimitRequests {
         if (global == null || !global.isBoolean()) {
             throw new CloseException(CloseCode.INVALID_PAYLOAD, "RATELIMIT_ACQUIRE: d.global must be a boolean");
         }
-        RateLimitCoordinator.Decision decision = coordinator.acquire(session, route, major, global.booleanValue());
+        JsonNode limit = d.get("globalLimit");
+        int globalLimit = limit != null && limit.canConvertToInt() && limit.intValue() >= 1
+                && limit.intValue() <= MAX_GLOBAL_LIMIT ? limit.intValue() : 0;
+        RateLimitCoordinator.Decision decision = coordinator.acquire(session, route, major, global.booleanValue(),
+                globalLimit);
         (decision.refused() ? refused : decision.granted() ? granted : waited).increment();
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("nonce", d.get("nonce").asText());
