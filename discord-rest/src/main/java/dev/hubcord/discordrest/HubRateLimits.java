@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * when the hub is connected but does not answer within {@code answerTimeout}, that request and every request for
  * the next {@code suspectFor} (or until the connection is a new session) go to {@code fallback}. The fallback's
  * global limit is this process's share: 90 % of the global limit divided by the number of REST clients the hub last
- * reported ({@code assumedClients} before any answer), at least 1 per second. Requests sent on the share are still
- * reported to the hub ({@code fallback: true}), which counts them toward its global window. Its buckets are this process's own, learnt from its own responses.
+ * reported ({@code assumedClients} before any answer), at least 1 per second. Requests sent on the share while the
+ * connection is up are still reported to the hub ({@code fallback: true}), which counts them toward its global
+ * window; while it is down nothing is reported (nor buffered). Its buckets are this process's own, learnt from its own responses.
  */
 public final class HubRateLimits implements RateLimits {
 
@@ -132,8 +133,8 @@ public final class HubRateLimits implements RateLimits {
     }
 
     /**
-     * A permit from the local share. Its outcome still goes to the hub ({@code fallback: true}, sent when the
-     * connection is back if it is down), so the hub counts it toward the global limit and learns the bucket.
+     * A permit from the local share. Its outcome still goes to the hub ({@code fallback: true}) when connected (the
+     * hub is slow, not gone), so the hub counts it toward the global limit and learns the bucket.
      */
     private Permit fallback(Route route) throws InterruptedException {
         if (!fellBack) {
@@ -149,6 +150,10 @@ public final class HubRateLimits implements RateLimits {
 
     /** Sends {@code RATELIMIT_UPDATE}; {@code permit} is the hub's permit id, 0 for none, -1 for the local share. */
     private void report(Route route, RestResponse response, long permit) {
+        if (hub.state() != ConnectionState.CONNECTED) {
+            // not buffered for later: a long outage would fill the send buffer the service's other events need
+            return;
+        }
         Outcome o = Outcome.of(response);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("route", route.key());
