@@ -2,6 +2,7 @@
 # Audio worker capacity benchmark: players held with < 1 % frame loss, and CPU per player.
 # Needs `lame` to make the MP3 (Debian: apt-get install -y lame; this script installs it when run as root).
 #   audio-worker/bench.sh [players,players,...] [windowSeconds]
+#   BENCH_FILTERS='{"timescale":{"speed":1.25}}' audio-worker/bench.sh ...   every player with these filters
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh

@@ -29,6 +29,8 @@ const client = new Client({
     GatewayIntentBits.GuildModeration,
     GatewayIntentBits.GuildMessages,
     GatewayIntentBits.MessageContent,
+    // @discordjs/voice's adapter needs the bot's own VOICE_STATE_UPDATE
+    ...(scenario === 'voice' ? [GatewayIntentBits.GuildVoiceStates] : []),
   ],
   shards: [0, 1],
   shardCount: 2,
@@ -243,7 +245,11 @@ async function shapes() {
   client.once(Events.ClientReady, () => console.log('READY'));
 }
 
-const scenarios = { login, messages, interactions, moderation, resume, rateLimits, routes, shapes };
+const scenarios = {
+  login, messages, interactions, moderation, resume, rateLimits, routes, shapes,
+  // loaded only here, so the other scenarios never load @discordjs/voice or davey's native module
+  voice: async () => (await import('./voice.mjs')).voice(client, { env, emit, finish }),
+};
 if (!scenarios[scenario]) {
   fail(`unknown scenario ${scenario}; known: ${Object.keys(scenarios).join(', ')}`);
 }

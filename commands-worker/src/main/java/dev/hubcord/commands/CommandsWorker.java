@@ -8,6 +8,11 @@ import dev.hubcord.commands.discord.RestOptions;
 import dev.hubcord.commands.exec.CommandIntake;
 import dev.hubcord.commands.exec.CommandRegistry;
 import dev.hubcord.commands.exec.CommandRunner;
+import dev.hubcord.commands.exec.PluginLoader;
+import dev.hubcord.commands.discord.RestRequest;
+import dev.hubcord.commands.events.EventDispatcher;
+import dev.hubcord.commands.registration.RegistrationSync;
+import java.util.List;
 import dev.hubcord.commands.exec.WorkerServices;
 import dev.hubcord.commands.hub.HubApi;
 import dev.hubcord.commands.music.TrackAnnouncer;
@@ -55,6 +60,10 @@ public final class CommandsWorker implements AutoCloseable {
     private final TimedBans timedBans;
     private final AtomicReference<String> botUserId = new AtomicReference<>();
     private final CompletableFuture<Identified> connected;
+    private final EventDispatcher events;
+    private final CompletableFuture<List<RegistrationSync.Outcome>> registration;
+    /** DISPATCH events whose listeners run at once; more wait, unacknowledged. */
+    static final int EVENTS_IN_FLIGHT = 64;
 
     private CommandsWorker(WorkerConfig config, Clock clock, ClassLoader commands) {
         this.db = Database.open(config.database());
@@ -62,12 +71,14 @@ public final class CommandsWorker implements AutoCloseable {
         this.timedBans = new TimedBans(db);
         MusicChannels musicChannels = new MusicChannels(db);
         this.hubApi = new HubApi(config.hubRestUrl(), config.hubSecret(), Duration.ofSeconds(10));
-        this.registry = CommandRegistry.load(commands);
+        this.registry = CommandRegistry.load(PluginLoader.withPlugins(commands, config.pluginsDir()));
+        this.events = new EventDispatcher(registry.listeners(), EVENTS_IN_FLIGHT);
         botUserId.set(config.botUserId());
         CommandIntake[] intakeRef = new CommandIntake[1];
         this.hub = HubClient.create(HubClientOptions.builder(config.hubUrl(), ServiceType.COMMANDS, config.hubSecret())
                 .name(config.name())
                 .compression(config.compression())
+                .events(events.subscriptions())
                 .statistics(() -> Map.of("inFlight", intakeRef[0] == null ? 0 : intakeRef[0].inFlight()))
                 .build());
         // the REST client's rate limits are coordinated by the hub, for every process that calls Discord
@@ -79,10 +90,12 @@ public final class CommandsWorker implements AutoCloseable {
                 .factory());
         WorkerServices services = new WorkerServices(discord, hubApi, hub, clock, journal, botUserId::get, registry,
                 Map.of(TimedBans.class, timedBans, MusicChannels.class, musicChannels), timers, config.deferAfter());
-        this.intake = new CommandIntake(new CommandRunner(services), journal, config.maxInFlight());
+        this.intake = new CommandIntake(new CommandRunner(services), services, journal, config.maxInFlight());
         intakeRef[0] = intake;
         TrackAnnouncer announcer = new TrackAnnouncer(discord, musicChannels);
         hub.addEventListener("EXECUTE_COMMAND", intake::onEvent);
+        events.bind(discord, hubApi, hub);
+        hub.addEventListener("DISPATCH", events::onEvent);
         for (String name : TRACK_EVENTS) {
             hub.addEventListener(name, announcer::onEvent);
         }
@@ -101,6 +114,18 @@ public final class CommandsWorker implements AutoCloseable {
             return identified;
         });
         lifter.start();
+        if (config.register()) {
+            RegistrationSync sync = new RegistrationSync(rest, hub, registry.specs(), config.registrationGuilds());
+            this.registration = connected.thenApplyAsync(i -> {
+                String app = rest.call(RestRequest.of("GET", "/applications/@me")).path("id").asText();
+                return sync.run(app);
+            }, Thread.ofVirtual().name("registration")::start).exceptionally(e -> {
+                log.warn("registration failed: {}", e.toString());
+                return List.of();
+            });
+        } else {
+            this.registration = CompletableFuture.completedFuture(List.of());
+        }
         log.info("commands worker {} started: {}", config.name(), config);
     }
 
@@ -118,6 +143,15 @@ public final class CommandsWorker implements AutoCloseable {
             botUserId.set(id);
             log.info("bot user ID {}", id);
         }
+    }
+
+    /** Completes when the start-up registration finished (empty: skipped, not the lease holder, or off). */
+    public CompletableFuture<List<RegistrationSync.Outcome>> registration() {
+        return registration;
+    }
+
+    public EventDispatcher events() {
+        return events;
     }
 
     /** Completes with the first IDENTIFIED. */
@@ -160,6 +194,7 @@ public final class CommandsWorker implements AutoCloseable {
     @Override
     public void close() {
         intake.shutdown(10);
+        events.close();
         hub.close();
         lifter.close();
         timers.shutdownNow();

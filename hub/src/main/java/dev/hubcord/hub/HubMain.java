@@ -54,6 +54,14 @@ public final class HubMain implements Callable<Integer> {
     @Option(names = "--transport", description = "socket transport: auto, io_uring or nio (default auto)") String transport;
     @Option(names = "--player-states", description = "guilds whose player snapshot is kept for audio failover (default 10000)") String playerStates;
     @Option(names = "--cache-member-budget", description = "members the Discord cache holds before evicting (default 10000000)") String cacheMemberBudget;
+    @Option(names = "--replay-buffer-bytes", description = "bytes of events kept per session for resume (default 67108864)") String replayBufferBytes;
+    @Option(names = "--max-unacked", description = "window of unacknowledged one events per session (default 1000)") String maxUnacked;
+    @Option(names = "--outbound-backlog", description = "payloads queued per unwritable connection before 4011 (default 16384)") String outboundBacklog;
+    @Option(names = "--outbound-backlog-bytes", description = "the same bound in bytes (default 16777216)") String outboundBacklogBytes;
+    @Option(names = "--handshake-timeout-ms", description = "time to complete the first HTTP request or upgrade (default 10000)") String handshakeTimeoutMs;
+    @Option(names = "--identify-timeout-ms", description = "time to IDENTIFY or RESUME before 4000 (default 10000)") String identifyTimeoutMs;
+    @Option(names = "--max-connections", description = "open TCP connections in total (default 10000)") String maxConnections;
+    @Option(names = "--max-connections-per-address", description = "open TCP connections per IP address (default 1000)") String maxConnectionsPerAddress;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new HubMain()).execute(args));
@@ -137,6 +145,14 @@ public final class HubMain implements Callable<Integer> {
         put(flags, Setting.HUB_TRANSPORT, transport);
         put(flags, Setting.HUB_CACHE_MEMBER_BUDGET, cacheMemberBudget);
         put(flags, Setting.HUB_PLAYER_STATES, playerStates);
+        put(flags, Setting.HUB_REPLAY_BUFFER_BYTES, replayBufferBytes);
+        put(flags, Setting.HUB_MAX_UNACKED, maxUnacked);
+        put(flags, Setting.HUB_OUTBOUND_BACKLOG, outboundBacklog);
+        put(flags, Setting.HUB_OUTBOUND_BACKLOG_BYTES, outboundBacklogBytes);
+        put(flags, Setting.HUB_HANDSHAKE_TIMEOUT_MS, handshakeTimeoutMs);
+        put(flags, Setting.HUB_IDENTIFY_TIMEOUT_MS, identifyTimeoutMs);
+        put(flags, Setting.HUB_MAX_CONNECTIONS, maxConnections);
+        put(flags, Setting.HUB_MAX_CONNECTIONS_PER_ADDRESS, maxConnectionsPerAddress);
         if (demo) {
             flags.put(Setting.HUB_DEMO.name(), "true");
         }

@@ -2,6 +2,7 @@ package dev.hubcord.jdatests;
 
 import static org.awaitility.Awaitility.await;
 
+import com.neovisionaries.ws.client.WebSocketFactory;
 import dev.hubcord.discordsim.DiscordSim;
 import dev.hubcord.discordsim.SimConfig;
 import dev.hubcord.discordsim.gateway.GatewayConfig;
@@ -26,7 +27,8 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
 
 /**
  * A simulator and a two-shard JDA {@link ShardManager} logged into it, with every event JDA fired recorded.
- * The only non-default JDA setting that concerns the simulator is the REST base URL.
+ * The non-default JDA settings that concern the simulator: the REST base URL, and a WebSocket factory that trusts
+ * the simulated voice gateway's certificate.
  */
 final class JdaSim implements AutoCloseable {
 
@@ -38,18 +40,20 @@ final class JdaSim implements AutoCloseable {
     final ShardManager jda;
     private final List<GenericEvent> events = new ArrayList<>();
 
-    private JdaSim(DiscordSim sim) {
+    private JdaSim(DiscordSim sim, UnaryOperator<DefaultShardManagerBuilder> jdaSettings) {
         this.sim = sim;
         EventListener recorder = this::record;
-        this.jda = DefaultShardManagerBuilder.createDefault(sim.token())
+        this.jda = jdaSettings.apply(DefaultShardManagerBuilder.createDefault(sim.token())
                 .enableIntents(EnumSet.of(GatewayIntent.GUILD_MEMBERS, GatewayIntent.MESSAGE_CONTENT,
                         GatewayIntent.GUILD_VOICE_STATES))
                 .setChunkingFilter(ChunkingFilter.ALL)
                 .setMemberCachePolicy(MemberCachePolicy.ALL)
                 .setShardsTotal(SHARDS)
-                // JDA's RestConfig (the sim has one of the same name): the one setting that points JDA at the sim
+                // JDA's RestConfig (the sim has one of the same name): points JDA's REST calls at the sim
                 .setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(sim.apiBaseUrl() + "/"))
-                .addEventListeners(recorder)
+                // JDA opens wss:// to the voice endpoint: its WebSocket factory trusts the sim's voice CA
+                .setWebsocketFactory(new WebSocketFactory().setSSLContext(sim.voice().tls().clientContext()))
+                .addEventListeners(recorder))
                 .build();
     }
 
@@ -74,11 +78,16 @@ final class JdaSim implements AutoCloseable {
 
     /** With any change to the scenarios' base configuration (50 ms identify window, {@link #population()}). */
     static JdaSim start(UnaryOperator<SimConfig> config) {
+        return start(config, b -> b);
+    }
+
+    /** With a change to the simulator's configuration and a JDA setting of the test's own (e.g. DAVE). */
+    static JdaSim start(UnaryOperator<SimConfig> config, UnaryOperator<DefaultShardManagerBuilder> jdaSettings) {
         DiscordSim sim = DiscordSim.start(config.apply(SimConfig.defaults()
                 .withGateway(GatewayConfig.builder().identifyWindowMs(50).build())
                 .withPopulation(population())));
         try {
-            return new JdaSim(sim);
+            return new JdaSim(sim, jdaSettings);
         } catch (RuntimeException e) {
             sim.close();
             throw e;
@@ -95,6 +104,13 @@ final class JdaSim implements AutoCloseable {
     /** The first small guild (not the large one, whose members need chunking first). */
     SimGuild guild() {
         return sim.population().guilds().stream().filter(g -> g.members().size() < 100).findFirst().orElseThrow();
+    }
+
+    /** A voice channel of the guild with room for the bot and one more member. */
+    long joinableVoiceChannel(SimGuild guild) {
+        return guild.snapshot().channels().stream().filter(SimChannel::isVoice)
+                .filter(c -> c.userLimit() == 0 || guild.voiceCount(c.id()) < c.userLimit() - 1)
+                .findFirst().map(SimChannel::id).orElseThrow();
     }
 
     /** A text channel everyone can see and write in. */

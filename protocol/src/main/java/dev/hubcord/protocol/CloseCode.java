@@ -17,7 +17,8 @@ public enum CloseCode {
     NO_HEARTBEAT(4007, "no heartbeat"),
     RATE_LIMITED(4008, "rate limited"),
     INVALID_SESSION(4009, "invalid session"),
-    PAYLOAD_TOO_LARGE(4010, "payload too large");
+    PAYLOAD_TOO_LARGE(4010, "payload too large"),
+    SLOW_CONSUMER(4011, "slow consumer");
 
     private final int code;
     private final String reason;

@@ -41,6 +41,7 @@ public enum EventType {
     PLAYER_VOLUME(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
     PLAYER_SKIP(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
     PLAYER_QUEUE(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
+    PLAYER_FILTERS(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MAY),
     /** Guild delivery when {@code d.guildID} is present, otherwise one. A request: answered with REPLY. */
     LOAD_TRACKS(Set.of(COMMANDS), AUDIO, DeliveryMode.GUILD, Request.MUST),
     TRACK_START(Set.of(AUDIO), COMMANDS, DeliveryMode.ONE),

@@ -3,6 +3,8 @@ package dev.hubcord.audio.hub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.audio.AudioException;
+import dev.hubcord.audio.filter.Filters;
+import dev.hubcord.audio.filter.FiltersJson;
 import dev.hubcord.audio.player.GuildPlayer;
 import dev.hubcord.audio.player.QueuedTrack;
 import dev.hubcord.audio.player.RepeatMode;
@@ -102,6 +104,11 @@ final class CommandHandler {
                     return;
                 }
                 List<QueuedTrack> tracks = TrackArgs.all(d, p.codec(), loader);
+                // checked before anything changes; set before the track starts, so it starts filtered
+                Filters filters = d.has("filters") ? FiltersJson.parse(d.get("filters")) : null;
+                if (filters != null) {
+                    p.filters(filters);
+                }
                 p.playNow(tracks.getFirst());
                 if (d.has("volume")) {
                     p.volume(volume(d));
@@ -127,6 +134,12 @@ final class CommandHandler {
                 p.seek(TrackArgs.nonNegative(d, "position"));
             }
             case "PLAYER_VOLUME" -> p.volume(volume(d));
+            case "PLAYER_FILTERS" -> {
+                if (!d.has("filters")) {
+                    throw new IllegalArgumentException("filters is required ({} removes them all)");
+                }
+                p.filters(FiltersJson.parse(d.get("filters")));
+            }
             default -> throw new IllegalArgumentException("unknown command");
         }
     }

@@ -27,7 +27,7 @@ public final class HubBridge implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HubBridge.class);
 
     private static final String[] COMMANDS = {"PLAYER_JOIN", "PLAYER_LEAVE", "PLAYER_PLAY", "PLAYER_STOP",
-        "PLAYER_PAUSE", "PLAYER_SEEK", "PLAYER_VOLUME", "PLAYER_SKIP", "PLAYER_QUEUE"};
+        "PLAYER_PAUSE", "PLAYER_SEEK", "PLAYER_VOLUME", "PLAYER_SKIP", "PLAYER_QUEUE", "PLAYER_FILTERS"};
 
     private final HubClient hub;
     private final Guilds guilds;

@@ -8,6 +8,8 @@ import com.sedmelluq.discord.lavaplayer.track.AudioTrackEndReason;
 import com.sedmelluq.discord.lavaplayer.track.TrackMarker;
 import com.sedmelluq.discord.lavaplayer.track.TrackMarkerHandler.MarkerState;
 import com.sedmelluq.discord.lavaplayer.track.playback.MutableAudioFrame;
+import dev.hubcord.audio.filter.FilterFactory;
+import dev.hubcord.audio.filter.Filters;
 import dev.hubcord.audio.send.FrameSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,9 @@ public final class GuildPlayer implements FrameSource {
     private volatile QueuedTrack current; // read by lavaplayer's threads for event payloads
     private boolean endMarkerReached;
     private String channelId;
+    private Filters filters = Filters.NONE;
+    /** Set while a filter is active; {@code null} keeps lavaplayer's Opus passthrough. */
+    private FilterFactory filterFactory;
     /**
      * The position a start or seek asked for, until the next frame is provided (then -1). lavaplayer reports the
      * timecode of the last frame provided, which says 0 (or the old position) until then, e.g. for as long as a
@@ -178,6 +183,29 @@ public final class GuildPlayer implements FrameSource {
         events.stateChanged(this);
     }
 
+    /**
+     * Replaces all filters (as Lavalink's PATCH does). The playing track hears the change from its next block of PCM,
+     * after the frames already buffered ({@code AUDIO_FRAME_BUFFER_MS}); with nothing active the factory is removed,
+     * so an Opus source goes back to passthrough.
+     */
+    public void filters(Filters f) {
+        filters = f;
+        if (!f.active()) {
+            filterFactory = null;
+            player.setFilterFactory(null);
+        } else if (filterFactory == null) {
+            filterFactory = new FilterFactory(f);
+            player.setFilterFactory(filterFactory);
+        } else {
+            filterFactory.update(f);
+        }
+        events.stateChanged(this);
+    }
+
+    public Filters filters() {
+        return filters;
+    }
+
     public void destroy() {
         current = null;
         queue.clear();
@@ -211,7 +239,7 @@ public final class GuildPlayer implements FrameSource {
         queue.list().forEach(t -> q.add(entry(t)));
         QueuedTrack c = current;
         return new PlayerSnapshot(channelId, c == null ? null : entry(c), position(),
-                player.isPaused(), player.getVolume(), repeat, q, System.currentTimeMillis());
+                player.isPaused(), player.getVolume(), repeat, q, System.currentTimeMillis(), filters);
     }
 
     private static PlayerSnapshot.Entry entry(QueuedTrack t) {
@@ -222,6 +250,7 @@ public final class GuildPlayer implements FrameSource {
     public void restore(PlayerSnapshot s, long now) {
         player.setVolume(s.volume());
         player.setPaused(s.paused());
+        filters(s.filters());
         repeat = s.repeat();
         queue.clear();
         for (PlayerSnapshot.Entry e : s.queue()) {

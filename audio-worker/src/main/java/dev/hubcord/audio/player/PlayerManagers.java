@@ -37,6 +37,8 @@ public final class PlayerManagers {
         manager.getConfiguration().setOpusEncodingQuality(config.opusQuality());
         manager.getConfiguration().setResamplingQuality(AudioConfiguration.ResamplingQuality.LOW);
         manager.setFrameBufferDuration(config.frameBufferMs());
+        // filters may be set and removed while a track plays (else lavaplayer builds the chain at track start only)
+        manager.getConfiguration().setFilterHotSwapEnabled(true);
         manager.setTrackStuckThreshold(config.trackStuckMs());
         manager.registerSourceManager(new SearchSourceManager(searchPrefixes(config)));
         if (config.library().enabled()) {

@@ -3,28 +3,41 @@ package dev.hubcord.audio.player;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.audio.filter.Filters;
+import dev.hubcord.audio.filter.FiltersJson;
 import dev.hubcord.protocol.codec.Json;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a worker that takes a guild over needs to resume it where it stood: the channel, the current track and its
- * position at {@code time}, pause, volume, repeat and the queue. Travels as the {@code player} object of
+ * position at {@code time}, pause, volume, repeat, the queue and the filters. Travels as the {@code player} object of
  * PLAYER_UPDATE, TRACK_START and TRACK_END.
  *
  * @param channelId the voice channel, or {@code null} when not joined
  * @param current the playing track, or {@code null}
  * @param position the current track's position in ms at {@code time}
  * @param time wall-clock ms when the snapshot was taken
+ * @param filters the player's filters (Lavalink's {@code filters} object), {@link Filters#NONE} for none
  */
 public record PlayerSnapshot(String channelId, Entry current, long position, boolean paused, int volume,
-        RepeatMode repeat, List<Entry> queue, long time) {
+        RepeatMode repeat, List<Entry> queue, long time, Filters filters) {
+
+    private static final Logger log = LoggerFactory.getLogger(PlayerSnapshot.class);
 
     /** A track in encoded form with its times. */
     public record Entry(String track, long startTime, long endTime) {}
 
     public PlayerSnapshot {
         queue = List.copyOf(queue);
+        filters = filters == null ? Filters.NONE : filters;
+    }
+
+    public PlayerSnapshot(String channelId, Entry current, long position, boolean paused, int volume,
+            RepeatMode repeat, List<Entry> queue, long time) {
+        this(channelId, current, position, paused, volume, repeat, queue, time, Filters.NONE);
     }
 
     /** Where the current track would be now, had it kept playing since the snapshot. */
@@ -43,6 +56,7 @@ public record PlayerSnapshot(String channelId, Entry current, long position, boo
         ArrayNode q = n.putArray("queue");
         queue.forEach(e -> q.add(entry(e)));
         n.put("time", time);
+        n.set("filters", FiltersJson.toJson(filters));
         return n;
     }
 
@@ -65,7 +79,17 @@ public record PlayerSnapshot(String channelId, Entry current, long position, boo
         return new PlayerSnapshot(n.path("channelID").isTextual() ? n.path("channelID").asText() : null,
                 track.isObject() ? entryOf(track) : null, n.path("position").asLong(0), n.path("paused").asBoolean(false),
                 n.path("volume").asInt(100), RepeatMode.parse(n.path("repeat").asText("off")), queue,
-                n.path("time").asLong());
+                n.path("time").asLong(), filtersOf(n.get("filters")));
+    }
+
+    /** The snapshot's filters; unusable ones are logged and dropped rather than losing the rest of the state. */
+    private static Filters filtersOf(JsonNode n) {
+        try {
+            return FiltersJson.parse(n);
+        } catch (IllegalArgumentException e) {
+            log.warn("player snapshot: filters dropped: {}", e.getMessage());
+            return Filters.NONE;
+        }
     }
 
     private static Entry entryOf(JsonNode e) {

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
  * simulator, which checks and decrypts every packet). For each step it measures, over a window, the frames the
  * simulator received against the frames due (one per 20 ms per player) and the worker process's CPU time.
  *
- * <p>Usage: {@code AudioBench <jar> <mp3> <players,players,...> <windowSeconds>}
+ * <p>Usage: {@code AudioBench <jar> <mp3> <players,players,...> <windowSeconds>}; with the environment variable
+ * {@code BENCH_FILTERS} set to a filters object (JSON), every player plays through those filters.
  */
 public final class AudioBench {
 
@@ -63,6 +64,12 @@ public final class AudioBench {
             Map<Long, LongAdder> audio, LongAdder silence) throws Exception {
         Thread.sleep(3000);
         String track = h.load(mp3);
+        String filtersJson = System.getenv("BENCH_FILTERS");
+        com.fasterxml.jackson.databind.JsonNode filters = filtersJson == null || filtersJson.isBlank() ? null
+                : dev.hubcord.protocol.codec.Json.mapper().readTree(filtersJson);
+        if (filters != null) {
+            System.out.println("filters: " + filters);
+        }
         long tick = 100; // USER_HZ
         int started = 0;
         System.out.printf("%8s %10s %10s %8s %12s %14s %9s %9s%n", "players", "expected", "received", "loss%",
@@ -72,7 +79,8 @@ public final class AudioBench {
                 String guild = String.valueOf(800_000_000_000_000_000L + i);
                 h.request("PLAYER_JOIN", guild, Map.of("channelID", "400000000000000009"));
                 h.request("PLAYER_QUEUE", guild, Map.of("action", "repeat", "mode", "track"));
-                h.request("PLAYER_PLAY", guild, Map.of("track", track));
+                h.request("PLAYER_PLAY", guild, filters == null ? Map.of("track", track)
+                        : Map.of("track", track, "filters", filters));
             }
             started = n;
             // warm up: every player connected (voice gateway, UDP, DAVE key package) and sending, then 5 s more for

@@ -3,6 +3,9 @@ package dev.hubcord.audio.player;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.audio.filter.Filters;
+import dev.hubcord.audio.filter.FiltersJson;
 import dev.hubcord.protocol.codec.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,20 @@ class PlayerSnapshotTest {
         assertThat(back.positionAt(12_500)).isEqualTo(6500);
         PlayerSnapshot paused = new PlayerSnapshot("1", s.current(), 4000, true, 80, RepeatMode.OFF, List.of(), 10_000);
         assertThat(paused.positionAt(99_000)).isEqualTo(4000);
+    }
+
+    @Test
+    void filtersTravelInTheSnapshotAndBadOnesAreDroppedAlone() throws Exception {
+        Filters f = FiltersJson.parse(Json.mapper().readTree("{\"volume\": 0.5, \"karaoke\": {}}"));
+        PlayerSnapshot s = new PlayerSnapshot("1", null, 0, false, 100, RepeatMode.OFF, List.of(), 10_000, f);
+        assertThat(s.toJson().path("filters").path("karaoke").path("filterBand").asDouble()).isEqualTo(220);
+        assertThat(PlayerSnapshot.fromJson(s.toJson())).isEqualTo(s);
+        ObjectNode bad = s.toJson().put("volume", 70);
+        bad.set("filters", Json.mapper().readTree("{\"volume\": 99}"));
+        PlayerSnapshot kept = PlayerSnapshot.fromJson(bad);
+        assertThat(kept.filters()).isEqualTo(Filters.NONE);
+        assertThat(kept.volume()).isEqualTo(70);
+        assertThat(PlayerSnapshot.fromJson(Json.mapper().readTree("{\"time\": 1}")).filters()).isEqualTo(Filters.NONE);
     }
 
     @Test

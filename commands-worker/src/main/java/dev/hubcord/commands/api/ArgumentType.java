@@ -1,10 +1,11 @@
 package dev.hubcord.commands.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * How one argument's text becomes a value. Built-in types are in {@link ArgumentTypes}; a command may bring its
- * own.
+ * How one argument's text (prefix command) or option value (slash command) becomes a value. Built-in types are in
+ * {@link ArgumentTypes}; a command may bring its own.
  *
  * @param <T> the value type
  */
@@ -22,9 +23,19 @@ public interface ArgumentType<T> {
 
     /**
      * Converts a slash-command option value ({@code value} of Discord's option object: a string, a number, a
-     * boolean or an ID). By default the value's text is parsed like a prefix argument, which also resolves IDs.
+     * boolean or an ID). The framework has already checked that the JSON kind fits {@link #optionType()}. By
+     * default the value's text is parsed like a prefix argument, which also resolves IDs.
      */
     default T fromOption(JsonNode value, Resolver resolver) {
         return parse(value.asText(), resolver);
+    }
+
+    /** The Discord option type the argument is registered as (a string by default). */
+    default OptionType optionType() {
+        return OptionType.STRING;
+    }
+
+    /** Adds the type's constraints to the option's registration JSON: {@code min_value}, {@code channel_types}... */
+    default void describe(ObjectNode option) {
     }
 }

@@ -1,6 +1,11 @@
 package dev.hubcord.commands.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubcord.commands.discord.DiscordApi;
+import dev.hubcord.commands.hub.HubMember;
+import dev.hubcord.commands.hub.HubUser;
+import dev.hubcord.commands.interactions.Interaction;
+import dev.hubcord.commands.interactions.Reply;
 import dev.hubcord.commands.hub.HubApi;
 import dev.hubcord.commands.lookup.MemberDirectory;
 import dev.hubcord.protocol.client.HubClient;
@@ -42,6 +47,56 @@ public interface CommandContext {
 
     /** Like {@link #reply} but only the invoker sees it for slash commands (a normal reply otherwise). */
     void replyPrivately(String content);
+
+    /**
+     * Answers with a whole message: embeds, components, allowed mentions, ephemeral ({@link Reply#asEphemeral()}).
+     * Same rules as {@link #reply(String)}: the response, the deferred message, then follow-ups; exactly once.
+     */
+    void reply(Reply message);
+
+    /** Defers now, publicly or ephemerally; the message that fills the deferral keeps that visibility. */
+    default void defer(boolean privately) {
+        defer();
+    }
+
+    /** Opens a modal (slash commands and components only; must be the first answer, within 3 s). */
+    default void showModal(dev.hubcord.commands.components.Modal modal) {
+        throw new UnsupportedOperationException("a prefix command cannot open a modal");
+    }
+
+    /** Edits the interaction's original response. */
+    default void editOriginal(Reply message) {
+        throw new UnsupportedOperationException("only interactions have an original response");
+    }
+
+    /** Deletes the interaction's original response. */
+    default void deleteOriginal() {
+        throw new UnsupportedOperationException("only interactions have an original response");
+    }
+
+    /** The subcommand invoked: {@code "sub"} or {@code "group sub"}; empty for a command without subcommands. */
+    default Optional<String> subcommand() {
+        return Optional.empty();
+    }
+
+    /** The interaction, for slash commands and context menus. */
+    default Optional<Interaction> interaction() {
+        return Optional.empty();
+    }
+
+    /** A user context menu's target user (with {@link #targetMember()} in a guild). */
+    default Optional<HubUser> targetUser() {
+        return interaction().flatMap(i -> i.targetId().flatMap(id -> i.resolved().user(id)));
+    }
+
+    default Optional<HubMember> targetMember() {
+        return interaction().flatMap(i -> i.targetId().flatMap(id -> i.resolved().member(id)));
+    }
+
+    /** A message context menu's target message (Discord's message object). */
+    default Optional<JsonNode> targetMessage() {
+        return interaction().flatMap(i -> i.targetId().flatMap(id -> i.resolved().message(id)));
+    }
 
     /**
      * For a slash command that will take a while: acknowledges the interaction now ("thinking..."). The worker

@@ -1,7 +1,9 @@
 package dev.hubcord.commands.api;
 
 import dev.hubcord.commands.hub.HubApi;
+import dev.hubcord.commands.interactions.Resolved;
 import dev.hubcord.commands.lookup.MemberDirectory;
+import java.util.Optional;
 
 /** What argument types may look things up in: the hub's cache, in the guild the command runs in. */
 public interface Resolver {
@@ -17,5 +19,10 @@ public interface Resolver {
      */
     default MemberDirectory members() {
         return MemberDirectory.cacheOnly(hub());
+    }
+
+    /** An interaction's {@code resolved} data (users, members, roles, channels, attachments), for slash commands. */
+    default Optional<Resolved> resolved() {
+        return Optional.empty();
     }
 }

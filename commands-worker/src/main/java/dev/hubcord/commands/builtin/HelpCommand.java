@@ -27,6 +27,7 @@ public final class HelpCommand implements Command {
         var name = ctx.optional(COMMAND).map(s -> s.toLowerCase(Locale.ROOT));
         if (name.isEmpty()) {
             ctx.reply("**Commands**\n" + ctx.commands().stream()
+                    .filter(s -> s.declaration().kind() == dev.hubcord.commands.api.Declaration.Kind.CHAT_INPUT)
                     .map(s -> "`" + s.name() + "` " + s.description())
                     .collect(Collectors.joining("\n")) + "\nUse `help <command>` for details.");
             return;

@@ -18,6 +18,10 @@ public enum Setting {
     COMMANDS_DEFER_AFTER_MS("1500", "a slash command not answered after this long is deferred (Discord allows 3 s)"),
     COMMANDS_MAX_IN_FLIGHT("256", "commands run at once; more wait for a slot"),
     COMMANDS_BOT_USER_ID("", "the bot's user ID; empty = learnt from the hub (IDENTIFIED / BOT_INFO)"),
+    COMMANDS_REGISTER("true", "synchronise the declared application commands with Discord at start-up (one worker"
+            + " per deployment, under the hub lease commands-registration)"),
+    COMMANDS_REGISTRATION_GUILDS("", "comma-separated guild IDs where guild-scoped commands are registered"),
+    COMMANDS_PLUGINS_DIR("", "a directory of command jars (CommandModule / Command services) loaded at start-up"),
     REST_TIMEOUT_MS("15000", "timeout of one Discord REST request"),
     REST_RETRIES("3", "retries of a Discord request after a 5xx, a timeout or an I/O error"),
     REST_GLOBAL_LIMIT("50", "Discord's global limit: requests per second across routes"),

@@ -14,6 +14,9 @@ import java.util.Map;
  *
  * @param hubRestUrl the hub's REST base, {@code http://host:port}
  * @param botUserId the bot's user ID, or {@code null} to learn it from the hub
+ * @param register whether application commands are synchronised with Discord at start-up
+ * @param registrationGuilds where guild-scoped commands are registered
+ * @param pluginsDir a directory of command jars, or null
  */
 public record WorkerConfig(
         String discordToken,
@@ -32,7 +35,14 @@ public record WorkerConfig(
         Duration restTimeout,
         int restRetries,
         int globalLimit,
-        int invalidRequestCap) {
+        int invalidRequestCap,
+        boolean register,
+        List<String> registrationGuilds,
+        Path pluginsDir) {
+
+    public WorkerConfig {
+        registrationGuilds = List.copyOf(registrationGuilds);
+    }
 
     /**
      * Resolves the layers, later ones winning: file, environment, flags (keys are {@link Setting} names).
@@ -62,7 +72,32 @@ public record WorkerConfig(
                 Duration.ofMillis(layers.integer(Setting.REST_TIMEOUT_MS, 100, 600_000)),
                 layers.integer(Setting.REST_RETRIES, 0, 10),
                 layers.integer(Setting.REST_GLOBAL_LIMIT, 1, 10_000),
-                layers.integer(Setting.REST_INVALID_CAP, 1, 10_000));
+                layers.integer(Setting.REST_INVALID_CAP, 1, 10_000),
+                bool(v, Setting.COMMANDS_REGISTER), guilds(v.get(Setting.COMMANDS_REGISTRATION_GUILDS)),
+                v.get(Setting.COMMANDS_PLUGINS_DIR).isEmpty() ? null : Path.of(v.get(Setting.COMMANDS_PLUGINS_DIR)));
+    }
+
+    private static boolean bool(Map<Setting, String> v, Setting s) {
+        return switch (v.get(s).toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new ConfigException(s.name() + " must be true or false, got '" + v.get(s) + "'");
+        };
+    }
+
+    private static List<String> guilds(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            String id = part.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!id.matches("\\d{1,20}")) {
+                throw new ConfigException("COMMANDS_REGISTRATION_GUILDS must be guild IDs, got '" + id + "'");
+            }
+            out.add(id);
+        }
+        return out;
     }
 
     /** {@code ws://host:port/ws/v1} becomes {@code http://host:port} ({@code wss} becomes {@code https}). */

@@ -6,6 +6,7 @@ import dev.hubcord.protocol.codec.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -57,7 +58,13 @@ public final class DiscordApi {
      * same message rather than a second one.
      */
     public JsonNode createMessage(String channelId, ObjectNode body, String replyTo, String nonce) {
-        if (replyTo != null) {
+        return createMessage(channelId, body, replyTo, nonce, List.of());
+    }
+
+    /** {@link #createMessage(String, ObjectNode, String, String)} with files (multipart). */
+    public JsonNode createMessage(String channelId, ObjectNode body, String replyTo, String nonce,
+            List<FileUpload> files) {
+        if (replyTo != null && !body.has("message_reference")) {
             ObjectNode ref = body.putObject("message_reference");
             ref.put("message_id", replyTo);
             ref.put("fail_if_not_exists", false);
@@ -69,7 +76,11 @@ public final class DiscordApi {
             body.put("enforce_nonce", true);
             request = request.withReplay(Replay.SAFE);
         }
-        return rest.call(request.withBody(body));
+        return rest.call(request.withBody(withFiles(body, files)));
+    }
+
+    private static Object withFiles(ObjectNode json, List<FileUpload> files) {
+        return files.isEmpty() ? json : MultipartBody.of(json, files);
     }
 
     /**
@@ -77,19 +88,29 @@ public final class DiscordApi {
      * outcome; 40060 (already acknowledged) on the repeat means the first attempt worked.
      */
     public void interactionCallback(String interactionId, String token, int type, ObjectNode data) {
+        interactionCallback(interactionId, token, type, data, List.of());
+    }
+
+    /** {@link #interactionCallback(String, String, int, ObjectNode)} with files (multipart). */
+    public void interactionCallback(String interactionId, String token, int type, ObjectNode data,
+            List<FileUpload> files) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("type", type);
         if (data != null) {
             body.set("data", data);
         }
         rest.execute(RestRequest.of("POST", "/interactions/" + interactionId + "/" + token + "/callback")
-                .withBody(body).withReplay(Replay.doneIf(ALREADY_ACKNOWLEDGED)));
+                .withBody(withFiles(body, files)).withReplay(Replay.doneIf(ALREADY_ACKNOWLEDGED)));
     }
 
     /** {@code PATCH /webhooks/{app}/{token}/messages/@original}: fills in a deferred response (repeatable). */
     public JsonNode editOriginal(String applicationId, String token, ObjectNode body) {
+        return editOriginal(applicationId, token, body, List.of());
+    }
+
+    public JsonNode editOriginal(String applicationId, String token, ObjectNode body, List<FileUpload> files) {
         return rest.call(RestRequest.of("PATCH", "/webhooks/" + applicationId + "/" + token + "/messages/@original")
-                .withBody(body).withReplay(Replay.SAFE));
+                .withBody(withFiles(body, files)).withReplay(Replay.SAFE));
     }
 
     /** {@code GET /webhooks/{app}/{token}/messages/@original}: the response as it is now (flags 128: loading). */
@@ -105,7 +126,12 @@ public final class DiscordApi {
 
     /** {@code POST /webhooks/{app}/{token}}: a follow-up message; webhooks take no nonce, so never repeated. */
     public JsonNode followUp(String applicationId, String token, ObjectNode body) {
-        return rest.call(RestRequest.of("POST", "/webhooks/" + applicationId + "/" + token).withBody(body));
+        return followUp(applicationId, token, body, List.of());
+    }
+
+    public JsonNode followUp(String applicationId, String token, ObjectNode body, List<FileUpload> files) {
+        return rest.call(RestRequest.of("POST", "/webhooks/" + applicationId + "/" + token)
+                .withBody(withFiles(body, files)));
     }
 
     /** {@code PUT /guilds/{guild}/bans/{user}} with the reason in the audit log. */

@@ -207,7 +207,8 @@ public final class DiscordRest implements AutoCloseable {
                 .method(route.method(), body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
-            b.header("Content-Type", "application/json");
+            b.header("Content-Type", request.body() instanceof MultipartBody m ? m.contentType()
+                    : "application/json");
         }
         if (route.needsAuth()) {
             b.header("Authorization", "Bot " + options.token());
@@ -237,6 +238,9 @@ public final class DiscordRest implements AutoCloseable {
     private static byte[] encode(Object body) {
         if (body == null) {
             return null;
+        }
+        if (body instanceof MultipartBody multipart) {
+            return multipart.encode();
         }
         try {
             return Json.mapper().writeValueAsBytes(body);

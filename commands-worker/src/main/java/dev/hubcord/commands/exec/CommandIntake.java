@@ -14,22 +14,31 @@ import org.slf4j.LoggerFactory;
  * The EXECUTE_COMMAND listener. It returns at once (the hub client's dispatcher stays free for the next event) after
  * handing the command to a virtual thread; at most {@code maxInFlight} run together. The event is acknowledged
  * only when the command has finished, so a worker that dies mid-command leaves it to the hub to redeliver. A
- * command the journal has as done is acknowledged without running again.
+ * command the journal has as done is acknowledged without running again. Components and modal submits go the same
+ * way to the {@link ComponentRunner}; autocomplete requests get slots of their own (see {@link #AUTOCOMPLETE_SLOTS}).
  */
 public final class CommandIntake implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CommandIntake.class);
 
+    /** Autocomplete requests answered at once; more wait, but never behind commands. */
+    static final int AUTOCOMPLETE_SLOTS = 64;
+
     private final CommandRunner runner;
+    private final ComponentRunner components;
+    private final AutocompleteRunner autocomplete;
     private final Journal journal;
     private final Semaphore slots;
+    private final Semaphore autocompleteSlots = new Semaphore(AUTOCOMPLETE_SLOTS);
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("command-", 0).factory());
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger skipped = new AtomicInteger();
 
-    public CommandIntake(CommandRunner runner, Journal journal, int maxInFlight) {
+    public CommandIntake(CommandRunner runner, WorkerServices services, Journal journal, int maxInFlight) {
         this.runner = runner;
+        this.components = new ComponentRunner(services);
+        this.autocomplete = new AutocompleteRunner(services);
         this.journal = journal;
         this.slots = new Semaphore(maxInFlight);
     }
@@ -45,7 +54,8 @@ public final class CommandIntake implements AutoCloseable {
         event.deferAck(); // acknowledged by work() once the command has finished, on its own thread
         inFlight.incrementAndGet();
         try {
-            threads.execute(() -> work(event, request));
+            // Autocomplete has 3 s and no side effects: its own slots, so it never queues behind long commands.
+            threads.execute(request.isAutocomplete() ? () -> suggest(event, request) : () -> work(event, request));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             inFlight.decrementAndGet();
             log.info("{}: shutting down, left unacknowledged for another worker", CommandRunner.describe(request));
@@ -73,6 +83,23 @@ public final class CommandIntake implements AutoCloseable {
         event.ack();
     }
 
+    private void suggest(IncomingEvent event, CommandRequest request) {
+        try {
+            autocompleteSlots.acquire();
+            try {
+                autocomplete.run(request);
+            } finally {
+                autocompleteSlots.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            inFlight.decrementAndGet();
+        }
+        event.ack();
+    }
+
     private void runOnce(CommandRequest request) {
         String key = request.key();
         if (key != null && journal.done(key)) {
@@ -81,7 +108,11 @@ public final class CommandIntake implements AutoCloseable {
                     request.redelivered() ? " (redelivered)" : "");
             return;
         }
-        runner.run(request);
+        if (request.isComponent()) {
+            components.run(request);
+        } else {
+            runner.run(request);
+        }
         if (key != null) {
             journal.mark(key, Journal.DONE);
         }

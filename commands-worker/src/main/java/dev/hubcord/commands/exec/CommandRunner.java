@@ -1,6 +1,8 @@
 package dev.hubcord.commands.exec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubcord.commands.api.CommandException;
+import dev.hubcord.commands.api.Declaration;
 import dev.hubcord.commands.api.CommandSpec;
 import dev.hubcord.commands.api.Permission;
 import dev.hubcord.commands.api.UsageException;
@@ -10,6 +12,7 @@ import dev.hubcord.commands.lookup.MemberDirectory;
 import dev.hubcord.commands.parse.ArgumentParser;
 import dev.hubcord.commands.parse.Durations;
 import dev.hubcord.commands.parse.ParsedArguments;
+import dev.hubcord.commands.parse.SubcommandPath;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -37,7 +40,7 @@ public final class CommandRunner {
     /** Runs the command; returns normally whatever happened. */
     public void run(CommandRequest request) {
         // Unknown commands are answered privately, so their deferral is private too.
-        boolean privateReplies = services.registry().find(request.command())
+        boolean privateReplies = services.registry().find(request)
                 .map(e -> e.spec().privateReplies()).orElse(true);
         Responder responder = request.interaction() != null
                 ? new InteractionResponder(services.discord(), request.interaction(), request.redelivered(),
@@ -48,6 +51,9 @@ public final class CommandRunner {
             try {
                 runChecked(request, ctx);
             } catch (UsageException e) {
+                if (request.interaction() != null) {
+                    log.info("{}: refused: {}", describe(request), e.getMessage());
+                }
                 String usage = ctx.spec() == null ? "" : "\nUsage: `" + ctx.spec().usage() + "`";
                 ctx.replyPrivately(e.getMessage() + usage);
             } catch (CommandException e) {
@@ -79,7 +85,7 @@ public final class CommandRunner {
     }
 
     private void runChecked(CommandRequest request, InvocationContext ctx) throws Exception {
-        var entry = services.registry().find(request.command()).orElse(null);
+        var entry = services.registry().find(request).orElse(null);
         if (entry == null) {
             if (request.interaction() != null) {
                 ctx.replyPrivately("I don't know the command `" + request.command() + "` (any more).");
@@ -101,11 +107,37 @@ public final class CommandRunner {
         if (request.guildId() != null) {
             checkPermissions(request, spec);
         }
-        ParsedArguments args = request.interaction() != null
-                ? ArgumentParser.fromOptions(spec, request.options(), ctx)
-                : ArgumentParser.parse(spec, request.raw(), ctx);
+        SubcommandPath path;
+        ParsedArguments args;
+        if (request.interaction() != null) {
+            if (spec.declaration().kind() != Declaration.Kind.CHAT_INPUT) {
+                path = new SubcommandPath(null, null, null, "");
+                args = new ParsedArguments(java.util.Map.of());
+            } else {
+                JsonNode options = request.rawInteraction().path("data").path("options");
+                path = SubcommandPath.ofOptions(spec, options);
+                args = ArgumentParser.fromOptions(spec.name(), arguments(spec, path), path.options(), ctx);
+            }
+        } else {
+            if (!spec.declaration().prefix()) {
+                log.debug("{}: a slash-only command used with the prefix, ignored", describe(request));
+                return;
+            }
+            path = SubcommandPath.ofText(spec, request.raw());
+            args = ArgumentParser.parse(spec.name(), arguments(spec, path), path.raw(), ctx);
+        }
         ctx.bind(spec, args);
-        entry.command().execute(ctx);
+        ctx.bindSubcommand(path.path());
+        if (path.subcommand() != null && path.subcommand().handler() != null) {
+            path.subcommand().handler().handle(ctx);
+        } else {
+            entry.command().execute(ctx);
+        }
+    }
+
+    private static java.util.List<dev.hubcord.commands.api.Argument<?>> arguments(CommandSpec spec,
+            SubcommandPath path) {
+        return path.subcommand() != null ? path.subcommand().arguments() : spec.arguments();
     }
 
     private void checkPermissions(CommandRequest request, CommandSpec spec) {

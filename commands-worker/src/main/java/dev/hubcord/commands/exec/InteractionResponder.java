@@ -3,6 +3,10 @@ package dev.hubcord.commands.exec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.commands.discord.DiscordApi;
 import dev.hubcord.commands.discord.DiscordRestException;
+import dev.hubcord.commands.discord.FileUpload;
+import java.util.List;
+import dev.hubcord.commands.interactions.Reply;
+import dev.hubcord.protocol.codec.Json;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -27,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * responder reads {@code @original} and carries on from there: still loading (the earlier run only deferred), the
  * answer fills it in; answered, the answer is dropped quietly and later ones become follow-ups. When it can no
  * longer be answered (10062) every answer is dropped, quietly for a redelivered command.
+ *
+ * <p>Components and modal submits: the timer acknowledges with a deferred update (6, nothing visible changes),
+ * {@link #update} is callback 7 (or an edit of {@code @original}, the component's message, after a deferred
+ * update), and a handler that did not answer gets a deferred update at the end. Every callback is checked against
+ * {@link CallbackRules} first.
  */
 final class InteractionResponder implements Responder {
 
@@ -35,10 +44,13 @@ final class InteractionResponder implements Responder {
     /** What {@code @original} says while an answer of the other visibility goes out as a follow-up. */
     static final String MOVED = "(answered in a separate message)";
 
-    private enum State { NONE, DEFERRED, ANSWERED, GONE }
+    private enum State { NONE, DEFERRED, DEFERRED_UPDATE, ANSWERED, GONE }
 
     private final DiscordApi discord;
     private final CommandRequest.Interaction interaction;
+    private final int type;
+    /** Whether there is a message to update: a component's, or a modal's that a component opened. */
+    private volatile boolean updatable;
     private final boolean redelivered;
     private boolean deferPrivately;
     private final ReentrantLock lock = new ReentrantLock();
@@ -50,10 +62,19 @@ final class InteractionResponder implements Responder {
             boolean deferPrivately, ScheduledExecutorService timers, Duration deferAfter) {
         this.discord = discord;
         this.interaction = interaction;
+        this.type = interaction.type();
         this.redelivered = redelivered;
         this.deferPrivately = deferPrivately;
         long delay = deferDelayMillis(interaction.id(), deferAfter.toMillis(), System.currentTimeMillis());
-        this.timer = timers.schedule(() -> Thread.ofVirtual().name("defer-" + interaction.id()).start(this::defer),
+        this.updatable = type == 3;
+        Runnable deferral = () -> {
+            if (updatable) {
+                deferUpdate();
+            } else {
+                defer();
+            }
+        };
+        this.timer = timers.schedule(() -> Thread.ofVirtual().name("defer-" + interaction.id()).start(deferral),
                 delay, TimeUnit.MILLISECONDS);
     }
 
@@ -72,22 +93,22 @@ final class InteractionResponder implements Responder {
     }
 
     @Override
-    public void reply(String content, boolean privately, String step) {
+    public void reply(Reply reply, String step) {
         lock.lock();
         try {
             switch (state) {
                 case NONE -> {
                     timer.cancel(false);
-                    respond(content, privately, step);
+                    respond(reply, step);
                 }
                 case DEFERRED -> {
                     if (originalFilled) {
-                        followUp(content, privately);
+                        followUp(reply);
                     } else {
-                        fillOriginal(content, privately);
+                        fillOriginal(reply);
                     }
                 }
-                case ANSWERED -> followUp(content, privately);
+                case ANSWERED, DEFERRED_UPDATE -> followUp(reply);
                 case GONE -> log.debug("interaction {}: {} dropped, the interaction cannot be answered any more",
                         interaction.id(), step);
             }
@@ -96,29 +117,41 @@ final class InteractionResponder implements Responder {
         }
     }
 
-    private void respond(String content, boolean privately, String step) {
-        try {
-            discord.interactionCallback(interaction.id(), interaction.token(), 4, message(content, privately));
+    private void respond(Reply reply, String step) {
+        if (callback(CallbackRules.MESSAGE, reply.toJson(true), reply.files(), step)) {
             state = State.ANSWERED;
+        } else if (state == State.DEFERRED) {
+            fillOriginal(reply); // the earlier run deferred and died before answering
+        }
+    }
+
+    /** Sends a callback; false when the interaction turned out to be settled elsewhere (40060, 10062). */
+    private boolean callback(int callbackType, ObjectNode data, String step) {
+        return callback(callbackType, data, List.of(), step);
+    }
+
+    private boolean callback(int callbackType, ObjectNode data, List<FileUpload> files, String step) {
+        check(callbackType);
+        try {
+            discord.interactionCallback(interaction.id(), interaction.token(), callbackType, data, files);
+            return true;
         } catch (DiscordRestException e) {
             if (!answeredElsewhere(e, step)) {
                 throw e;
             }
-            if (state == State.DEFERRED) {
-                fillOriginal(content, privately); // the earlier run deferred and died before answering
-            }
+            return false;
         }
     }
 
-    private void fillOriginal(String content, boolean privately) {
-        if (privately == deferPrivately) {
-            discord.editOriginal(interaction.applicationId(), interaction.token(), DiscordApi.message(content));
+    private void fillOriginal(Reply reply) {
+        if (reply.ephemeral() == deferPrivately) {
+            discord.editOriginal(interaction.applicationId(), interaction.token(), reply.toJson(false), reply.files());
             originalFilled = true;
             return;
         }
         discord.editOriginal(interaction.applicationId(), interaction.token(), DiscordApi.message(MOVED));
         originalFilled = true;
-        followUp(content, privately);
+        followUp(reply);
         try {
             discord.deleteOriginal(interaction.applicationId(), interaction.token());
         } catch (DiscordRestException e) {
@@ -126,16 +159,94 @@ final class InteractionResponder implements Responder {
         }
     }
 
-    private void followUp(String content, boolean privately) {
-        discord.followUp(interaction.applicationId(), interaction.token(), message(content, privately));
+    private void followUp(Reply reply) {
+        discord.followUp(interaction.applicationId(), interaction.token(), reply.toJson(true), reply.files());
     }
 
-    private static ObjectNode message(String content, boolean privately) {
-        ObjectNode message = DiscordApi.message(content);
-        if (privately) {
-            message.put("flags", DiscordApi.EPHEMERAL);
+    /**
+     * Callback 7: changes the component's message; after a deferred update (or an earlier update), an edit of
+     * {@code @original}, which is that message.
+     */
+    void update(Reply reply, String step) {
+        check(CallbackRules.UPDATE);
+        lock.lock();
+        try {
+            switch (state) {
+                case NONE -> {
+                    timer.cancel(false);
+                    if (callback(CallbackRules.UPDATE, reply.toJson(false), reply.files(), step)) {
+                        state = State.DEFERRED_UPDATE; // @original is the component's message from now on
+                    }
+                }
+                case DEFERRED_UPDATE -> discord.editOriginal(interaction.applicationId(), interaction.token(),
+                        reply.toJson(false), reply.files());
+                case GONE -> log.debug("interaction {}: {} dropped, the interaction expired", interaction.id(), step);
+                default -> throw new IllegalStateException("update() must come first, or after deferUpdate(): "
+                        + "this interaction was already answered with a message");
+            }
+        } finally {
+            lock.unlock();
         }
-        return message;
+    }
+
+    /** Callback 6: acknowledges a component or modal submit without changing anything. */
+    void deferUpdate() {
+        lock.lock();
+        try {
+            if (state != State.NONE) {
+                return;
+            }
+            timer.cancel(false);
+            if (callback(CallbackRules.DEFERRED_UPDATE, null, "the deferred update")) {
+                state = State.DEFERRED_UPDATE;
+            }
+        } catch (DiscordRestException e) {
+            log.warn("interaction {}: deferring the update failed: {}", interaction.id(), e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Callback 9 (or 8 for autocomplete): must be the first answer. */
+    void firstAnswer(int callbackType, ObjectNode data, String step) {
+        check(callbackType);
+        lock.lock();
+        try {
+            if (state != State.NONE) {
+                throw new IllegalStateException("a modal must be the first answer to an interaction");
+            }
+            timer.cancel(false);
+            if (callback(callbackType, data, step)) {
+                state = State.ANSWERED;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A modal submit whose modal a component opened has that component's message to update. */
+    void updatable(boolean value) {
+        this.updatable = value || type == 3;
+    }
+
+    private void check(int callbackType) {
+        CallbackRules.check(type, callbackType);
+        if (!updatable && (callbackType == CallbackRules.DEFERRED_UPDATE || callbackType == CallbackRules.UPDATE)) {
+            throw new IllegalStateException("there is no message to update: this modal was opened by a slash"
+                    + " command, not by a component");
+        }
+    }
+
+    /** Sets the visibility of a deferral that has not happened yet. */
+    void deferVisibility(boolean privately) {
+        lock.lock();
+        try {
+            if (state == State.NONE) {
+                deferPrivately = privately;
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -180,6 +291,10 @@ final class InteractionResponder implements Responder {
             state = State.DEFERRED;
             deferPrivately = (flags & DiscordApi.EPHEMERAL) != 0;
             originalFilled = false;
+        } else if (updatable) {
+            log.debug("interaction {}: an earlier run acknowledged the component; {} continues", interaction.id(),
+                    what);
+            state = State.DEFERRED_UPDATE;
         } else {
             log.debug("interaction {}: {} not sent, an earlier run answered it", interaction.id(), what);
             state = State.ANSWERED;
@@ -194,13 +309,13 @@ final class InteractionResponder implements Responder {
                 return;
             }
             timer.cancel(false);
-            ObjectNode data = deferPrivately ? message("", true).retain("flags") : null;
-            discord.interactionCallback(interaction.id(), interaction.token(), 5, data);
-            state = State.DEFERRED;
-        } catch (DiscordRestException e) {
-            if (!answeredElsewhere(e, "the deferral")) {
-                log.warn("interaction {}: deferring failed: {}", interaction.id(), e.getMessage());
+            ObjectNode data = deferPrivately
+                    ? Json.mapper().createObjectNode().put("flags", DiscordApi.EPHEMERAL) : null;
+            if (callback(CallbackRules.DEFERRED_MESSAGE, data, "the deferral")) {
+                state = State.DEFERRED;
             }
+        } catch (DiscordRestException e) {
+            log.warn("interaction {}: deferring failed: {}", interaction.id(), e.getMessage());
         } finally {
             lock.unlock();
         }
@@ -221,10 +336,14 @@ final class InteractionResponder implements Responder {
         timer.cancel(false);
         lock.lock();
         try {
-            if (state == State.NONE) {
-                reply("Done.", true, "finish");
+            if (state == State.NONE && updatable) {
+                deferUpdate(); // a click the handler did not answer: acknowledged, nothing changes
+            } else if (state == State.NONE) {
+                reply(Reply.text("Done.").asEphemeral(), "finish");
             } else if (state == State.DEFERRED && !originalFilled) {
-                reply("Done.", deferPrivately, "finish"); // a status, not content: it takes the deferral's visibility
+                // a status, not content: it takes the deferral's visibility
+                Reply done = Reply.text("Done.");
+                reply(deferPrivately ? done.asEphemeral() : done, "finish");
             }
         } finally {
             lock.unlock();

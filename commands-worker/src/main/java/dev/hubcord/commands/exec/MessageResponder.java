@@ -2,6 +2,7 @@ package dev.hubcord.commands.exec;
 
 import dev.hubcord.commands.discord.DiscordApi;
 import dev.hubcord.commands.discord.Nonces;
+import dev.hubcord.commands.interactions.Reply;
 
 /**
  * Prefix commands: each answer is a reply to the invoking message (without pinging its author), with a nonce
@@ -21,9 +22,9 @@ final class MessageResponder implements Responder {
     }
 
     @Override
-    public void reply(String content, boolean privately, String step) {
+    public void reply(Reply reply, String step) {
         String nonce = messageId == null ? null : Nonces.of("message:" + messageId, step);
-        discord.createMessage(channelId, DiscordApi.message(content), messageId, nonce);
+        discord.createMessage(channelId, reply.toJson(false), messageId, nonce, reply.files());
     }
 
     @Override

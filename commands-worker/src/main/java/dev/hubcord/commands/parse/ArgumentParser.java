@@ -22,6 +22,11 @@ public final class ArgumentParser {
     }
 
     public static ParsedArguments parse(CommandSpec spec, String raw, Resolver resolver) {
+        return parse(spec.name(), spec.arguments(), raw, resolver);
+    }
+
+    /** Parses {@code raw} against {@code arguments} (a command's or a subcommand's). */
+    public static ParsedArguments parse(String name, List<Argument<?>> arguments, String raw, Resolver resolver) {
         List<Token> tokens = Tokenizer.tokenize(raw == null ? "" : raw);
         Map<String, Object> values = new HashMap<>();
         List<Token> positional = new ArrayList<>();
@@ -38,9 +43,9 @@ public final class ArgumentParser {
                 inlineValue = text.substring(eq + 1);
                 text = text.substring(0, eq);
             }
-            Argument<?> flag = findFlag(spec, text);
+            Argument<?> flag = findFlag(arguments, text);
             if (flag == null) {
-                throw new UsageException("`" + text + "` is not a flag of `" + spec.name() + "`.");
+                throw new UsageException("`" + text + "` is not a flag of `" + name + "`.");
             }
             String value = inlineValue;
             if (value == null) {
@@ -54,7 +59,7 @@ public final class ArgumentParser {
             }
             values.put(flag.name(), convert(flag, value, resolver));
         }
-        List<Argument<?>> slots = spec.arguments().stream().filter(a -> !a.isFlag()).toList();
+        List<Argument<?>> slots = arguments.stream().filter(a -> !a.isFlag()).toList();
         int next = 0;
         for (Argument<?> slot : slots) {
             if (next >= positional.size()) {
@@ -70,44 +75,60 @@ public final class ArgumentParser {
         if (next < positional.size()) {
             throw new UsageException("Too many arguments: `" + positional.get(next).text() + "` is one too many.");
         }
-        requireAll(spec, values);
+        requireAll(arguments, values);
         return new ParsedArguments(values);
     }
 
-    /** From Discord's option objects {@code [{name, type, value}]}; sub-commands are not used by this framework. */
+    /** From Discord's option objects {@code [{name, type, value}]} of a command without subcommands. */
     public static ParsedArguments fromOptions(CommandSpec spec, JsonNode options, Resolver resolver) {
+        return fromOptions(spec.name(), spec.arguments(), options, resolver);
+    }
+
+    /**
+     * From Discord's option objects for {@code arguments} (the leaf options, below any subcommand). Each option's
+     * {@code type} and the JSON kind of its {@code value} must fit the declared argument (a payload that does not is
+     * refused with a {@link UsageException} naming the option), and a value with declared choices must be one of
+     * them.
+     */
+    public static ParsedArguments fromOptions(String name, List<Argument<?>> arguments, JsonNode options,
+            Resolver resolver) {
         Map<String, Object> values = new HashMap<>();
         if (options != null && options.isArray()) {
             for (JsonNode option : options) {
-                String name = option.path("name").asText();
-                Argument<?> argument = spec.arguments().stream().filter(a -> a.name().equals(name)).findFirst()
-                        .orElseThrow(() -> new UsageException("`" + name + "` is not an option of `" + spec.name()
+                String optionName = option.path("name").asText();
+                Argument<?> argument = arguments.stream().filter(a -> a.name().equals(optionName)).findFirst()
+                        .orElseThrow(() -> new UsageException("`" + optionName + "` is not an option of `" + name
                                 + "`."));
                 JsonNode value = option.path("value");
                 if (value.isMissingNode() || value.isNull()) {
                     continue;
                 }
+                OptionValues.check(argument, option.path("type"), value);
                 try {
-                    values.put(name, argument.type().fromOption(value, resolver));
+                    Object converted = argument.type().fromOption(value, resolver);
+                    OptionValues.checkChoice(argument, converted);
+                    values.put(optionName, converted);
                 } catch (UsageException e) {
-                    throw new UsageException("`" + name + "`: " + e.getMessage());
+                    throw new UsageException("`" + optionName + "`: " + e.getMessage());
                 }
             }
         }
-        requireAll(spec, values);
+        requireAll(arguments, values);
         return new ParsedArguments(values);
     }
 
     private static Object convert(Argument<?> argument, String text, Resolver resolver) {
         try {
-            return argument.type().parse(text, resolver);
+            Object value = argument.type().parse(text, resolver);
+            OptionValues.checkChoice(argument, value);
+            return value;
         } catch (UsageException e) {
             throw new UsageException("`" + argument.name() + "`: " + e.getMessage());
         }
     }
 
-    private static Argument<?> findFlag(CommandSpec spec, String text) {
-        for (Argument<?> a : spec.arguments()) {
+    private static Argument<?> findFlag(List<Argument<?>> arguments, String text) {
+        for (Argument<?> a : arguments) {
             if (text.startsWith("--") ? text.substring(2).equals(a.longFlag())
                     : a.shortFlag() != null && text.substring(1).equals(a.shortFlag())) {
                 return a;
@@ -116,8 +137,8 @@ public final class ArgumentParser {
         return null;
     }
 
-    private static void requireAll(CommandSpec spec, Map<String, Object> values) {
-        for (Argument<?> a : spec.arguments()) {
+    private static void requireAll(List<Argument<?>> arguments, Map<String, Object> values) {
+        for (Argument<?> a : arguments) {
             if (a.required() && !values.containsKey(a.name())) {
                 throw new UsageException("Missing " + (a.isFlag() ? "flag " : "") + "`" + a.usage() + "`.");
             }

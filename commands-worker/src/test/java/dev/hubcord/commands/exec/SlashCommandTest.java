@@ -100,7 +100,7 @@ class SlashCommandTest {
         JsonNode ok = World.json(recorded("POST", "/interactions/" + i.id() + "/", 1).getFirst().body());
         assertThat(ok.path("data").path("content").asText()).startsWith("**minemidnight#0001**");
 
-        SimEvents.CreatedInteraction bad = invoke("ban", option("user", 6, "123456789012345678"));
+        SimEvents.CreatedInteraction bad = invoke("ban", option("user", 6, CacheMirror.id(world.minemidnight)));
         JsonNode refused = World.json(recorded("POST", "/interactions/" + bad.id() + "/", 1).getFirst().body());
         assertThat(refused.path("data").path("content").asText())
                 .isEqualTo("You need the **Ban Members** permission to use `ban`.");

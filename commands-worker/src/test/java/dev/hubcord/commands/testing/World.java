@@ -116,6 +116,7 @@ public final class World implements AutoCloseable {
         env.put("COMMANDS_DB", dir.resolve("commands.db").toString());
         env.put("COMMANDS_BAN_POLL_MS", "50");
         env.put("COMMANDS_NAME", "test-worker");
+        env.put("COMMANDS_REGISTER", "false"); // the registration tests turn it on
         return env;
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * listeners. Snowflakes go out as strings, as everywhere in Discord's JSON.
  *
  * <pre>
- * GET    /_sim/voice                              endpoint, UDP port, totals, violations, one line per guild
+ * GET    /_sim/voice                              endpoint, UDP port, TLS CA, totals, violations, one line per guild
  * GET    /_sim/voice/{guild}                      the guild's state
  * POST   /_sim/voice/{guild}/listeners            {"user_id", "channel_id"?}: a simulated listener joins
  * DELETE /_sim/voice/{guild}/listeners/{user}     it leaves
@@ -62,6 +62,7 @@ final class VoiceRoutes {
         ObjectNode o = Json.obj();
         o.put("endpoint", server.endpoint());
         o.put("udp_port", server.udpPort());
+        o.put("tls_ca_pem", server.tls().caPem()); // what a wss:// client must trust
         o.put("packets", server.packets());
         o.put("frames", server.frames());
         List<String> violations = server.violations();

@@ -32,7 +32,7 @@ final class InteractionRoutes {
                 ephemeral, RestContext.Origin.interaction(kind, state.id()));
     }
 
-    private Interactions.State webhookState(Map<String, String> params) {
+    Interactions.State webhookState(Map<String, String> params) {
         if (Rest.snowflake(params.get("webhook_id")) != ctx.applicationId()) {
             return null;
         }
@@ -107,19 +107,20 @@ final class InteractionRoutes {
             return RestExchange.Response.error(404, 10008, "Unknown Message");
         }
         state.setOriginal(null);
-        ctx.messages().deleted(Long.parseUnsignedLong(original.path("id").asText()));
-        if ((original.path("flags").asInt() & EPHEMERAL) == 0) {
-            ObjectNode d = Json.obj();
-            d.put("id", original.path("id").asText());
-            d.put("channel_id", original.path("channel_id").asText());
-            d.put("guild_id", Json.id(state.guildId()));
-            ctx.gateway().dispatchToGuild(state.guildId(), "MESSAGE_DELETE", d);
-        }
+        removed(state, original);
         return RestExchange.Response.noContent();
     }
 
     ObjectNode edit(Interactions.State state, ObjectNode original, JsonNode body) {
-        ObjectNode edited = original.deepCopy();
+        ObjectNode edited = edited(original, body);
+        state.setOriginal(edited);
+        published(state, edited);
+        return edited;
+    }
+
+    /** A copy of a response or follow-up with an edit's fields applied. */
+    static ObjectNode edited(ObjectNode message, JsonNode body) {
+        ObjectNode edited = message.deepCopy();
         if (body.has("content")) {
             edited.put("content", body.path("content").asText(""));
         }
@@ -133,11 +134,26 @@ final class InteractionRoutes {
         int flags = edited.path("flags").asInt() | (body.path("flags").asInt(0) & Components.IS_COMPONENTS_V2);
         edited.put("flags", flags & ~LOADING);
         edited.put("edited_timestamp", Json.timestamp(System.currentTimeMillis()));
-        state.setOriginal(edited);
+        return edited;
+    }
+
+    /** Records an edited interaction message and dispatches MESSAGE_UPDATE unless only the invoker sees it. */
+    void published(Interactions.State state, ObjectNode edited) {
         ctx.messages().edited(edited);
         if ((edited.path("flags").asInt() & EPHEMERAL) == 0) {
             ctx.gateway().dispatchToGuild(state.guildId(), "MESSAGE_UPDATE", edited);
         }
-        return edited;
+    }
+
+    /** Records a deleted interaction message and dispatches MESSAGE_DELETE unless only the invoker saw it. */
+    void removed(Interactions.State state, ObjectNode message) {
+        ctx.messages().deleted(Long.parseUnsignedLong(message.path("id").asText()));
+        if ((message.path("flags").asInt() & EPHEMERAL) == 0) {
+            ObjectNode d = Json.obj();
+            d.put("id", message.path("id").asText());
+            d.put("channel_id", message.path("channel_id").asText());
+            d.put("guild_id", Json.id(state.guildId()));
+            ctx.gateway().dispatchToGuild(state.guildId(), "MESSAGE_DELETE", d);
+        }
     }
 }

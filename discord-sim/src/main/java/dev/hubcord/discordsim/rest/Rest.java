@@ -74,6 +74,14 @@ public final class Rest {
                 true, interactions::getOriginal));
         routes.add(new Route("DELETE", "webhooks/{webhook_id}/{webhook_token}/messages/@original", "webhooks", false,
                 true, interactions::deleteOriginal));
+        // after @original: the first template that fits a path and method wins
+        FollowUpRoutes followUps = new FollowUpRoutes(ctx, interactions);
+        routes.add(new Route("GET", "webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", "webhooks", false,
+                true, followUps::get));
+        routes.add(new Route("PATCH", "webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", "webhooks",
+                false, true, followUps::edit));
+        routes.add(new Route("DELETE", "webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", "webhooks",
+                false, true, followUps::delete));
         routes.add(new Route("PUT", "guilds/{guild_id}/bans/{user_id}", "bans", true, false, moderation::ban));
         routes.add(new Route("DELETE", "guilds/{guild_id}/bans/{user_id}", "bans", true, false, moderation::unban));
         // search before {user_id}: the first template that fits a path and method wins

@@ -100,6 +100,13 @@ public final class SentMessages {
         }
     }
 
+    /** A follow-up of {@code interactionId} as it is now (a copy), unless unknown, another's, dropped or deleted. */
+    public synchronized Optional<ObjectNode> followUp(long id, long interactionId) {
+        Entry e = byId.get(id);
+        return e == null || e.deleted || e.kind != SentMessage.Kind.FOLLOW_UP || e.interactionId != interactionId
+                ? Optional.empty() : Optional.of(e.message.deepCopy());
+    }
+
     /** A message as it is now (a copy), unless unknown, dropped or deleted. */
     public synchronized Optional<ObjectNode> message(long id) {
         Entry e = byId.get(id);

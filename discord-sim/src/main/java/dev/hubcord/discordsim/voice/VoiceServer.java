@@ -1,23 +1,9 @@
 package dev.hubcord.discordsim.voice;
 
 import dev.hubcord.discordsim.SimException;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * A simulated Discord voice server on loopback: a voice gateway v8 WebSocket and one UDP socket.
+ * A simulated Discord voice server on loopback: a voice gateway v8 WebSocket ({@code wss://} with a certificate made
+ * at start, see {@link VoiceTls}, and {@code ws://}, on one port) and one UDP socket.
  *
  * <pre>{@code
  * try (VoiceServer voice = VoiceServer.start(VoiceServerConfig.defaults())) {
@@ -75,10 +62,7 @@ public final class VoiceServer implements AutoCloseable {
     /** Fires DAVE transition timeouts; the work itself runs on {@link #daveWork}, in order with the rest. */
     private final ScheduledExecutorService transitionTimeouts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("voice-sim-dave-timer").factory());
-    private EventLoopGroup group;
-    private Channel serverChannel;
-    private DatagramChannel udp;
-    private Thread udpThread;
+    private VoiceSockets sockets;
 
     private VoiceServer(VoiceServerConfig config) {
         this.config = config;
@@ -87,36 +71,13 @@ public final class VoiceServer implements AutoCloseable {
     /** Binds an ephemeral WebSocket port and an ephemeral UDP port on {@code config.host()}. */
     public static VoiceServer start(VoiceServerConfig config) {
         VoiceServer server = new VoiceServer(config);
-        server.bind();
-        return server;
-    }
-
-    private void bind() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
-                    .websocketPath("/").checkStartsWith(true).handleCloseFrames(true).build();
-            serverChannel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel c) {
-                            c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 16),
-                                    new WebSocketServerProtocolHandler(ws), new VoiceWsHandler(VoiceServer.this));
-                        }
-                    })
-                    .bind(config.host(), 0).sync().channel();
-            udp = DatagramChannel.open();
-            udp.bind(new InetSocketAddress(config.host(), 0));
-            udp.socket().setReceiveBufferSize(4 << 20);
-            udpThread = Thread.ofPlatform().daemon().name("voice-sim-udp").start(new UdpReceiver(udp, this));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new SimException(SimException.Kind.STARTUP, "interrupted while binding", e);
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw new SimException(SimException.Kind.STARTUP, "cannot bind the voice server", e);
+            server.sockets = VoiceSockets.bind(config.host(), server);
+        } catch (RuntimeException e) {
+            server.close(); // its DAVE threads
+            throw e;
         }
+        return server;
     }
 
     /**
@@ -126,15 +87,16 @@ public final class VoiceServer implements AutoCloseable {
      */
     public String endpoint() {
         String host = "127.0.0.1".equals(config.host()) ? "localhost" : config.host();
-        return host + ":" + ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        return host + ":" + sockets.port();
+    }
+
+    /** The voice gateway's TLS (it answers {@code wss://} and {@code ws://} on {@link #endpoint()}): what to trust. */
+    public VoiceTls tls() {
+        return sockets.tls();
     }
 
     public int udpPort() {
-        try {
-            return ((InetSocketAddress) udp.getLocalAddress()).getPort();
-        } catch (IOException e) {
-            throw new SimException(SimException.Kind.INTERNAL, "udp socket closed", e);
-        }
+        return sockets.udpPort();
     }
 
     public VoiceServerConfig config() {
@@ -407,22 +369,10 @@ public final class VoiceServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (udp != null) {
-                udp.close();
-            }
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        channels.forEach(Channel::close);
-        if (serverChannel != null) {
-            serverChannel.close().awaitUninterruptibly();
-        }
-        if (group != null) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
-        }
-        if (udpThread != null) {
-            udpThread.interrupt();
+        if (sockets != null) {
+            sockets.closeUdp();
+            channels.forEach(Channel::close);
+            sockets.close();
         }
         daveWork.shutdownNow();
         transitionTimeouts.shutdownNow();

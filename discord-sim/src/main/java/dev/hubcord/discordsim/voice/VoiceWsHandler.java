@@ -13,8 +13,11 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.security.GeneralSecurityException;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One voice gateway connection: Hello on connect, then identify or resume, select protocol, heartbeats and speaking.
@@ -26,6 +29,8 @@ final class VoiceWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     /** Client JSON opcodes the server accepts; DAVE's 23 and 31 go to the guild's {@link DaveRoom}. */
     private static final Set<Integer> CLIENT_OPS = Set.of(0, 1, 3, 5, 7, 23, 31);
 
+    private static final Logger log = LoggerFactory.getLogger(VoiceWsHandler.class);
+
     private final VoiceServer server;
     private VoiceSession session;
 
@@ -35,6 +40,12 @@ final class VoiceWsHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof SslHandshakeCompletionEvent tls && !tls.isSuccess()) {
+            // most likely a client that does not trust the sim's voice CA: one line per connection says so
+            log.warn("voice gateway: TLS handshake with {} failed ({}); wss:// clients must trust the sim's voice CA "
+                    + "(GET /_sim/voice tls_ca_pem, VoiceServer.tls())", ctx.channel().remoteAddress(),
+                    tls.cause().toString());
+        }
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
             ObjectNode hello = Json.obj();
             hello.put("op", 8);

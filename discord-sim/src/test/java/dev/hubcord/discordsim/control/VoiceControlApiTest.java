@@ -124,6 +124,8 @@ class VoiceControlApiTest {
         JsonNode summary = get("/voice");
         assertThat(summary.path("endpoint").asText()).isEqualTo(sim.voice().endpoint());
         assertThat(summary.path("udp_port").asInt()).isEqualTo(sim.voice().udpPort());
+        assertThat(summary.path("tls_ca_pem").asText()).isEqualTo(sim.voice().tls().caPem())
+                .startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(summary.path("frames").asLong()).isEqualTo(3);
         assertThat(summary.path("guilds")).hasSize(1);
         assertThat(summary.path("guilds").get(0).path("guild_id").asText()).isEqualTo(guild);

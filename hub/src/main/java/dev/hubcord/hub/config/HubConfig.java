@@ -25,6 +25,7 @@ public record HubConfig(
         Transport transport,
         long cacheMemberBudget,
         int playerStates,
+        Limits limits,
         boolean demo) {
 
     /** The secret used in demo mode when none is configured. */
@@ -50,6 +51,11 @@ public record HubConfig(
         }
         boolean hostSet = flags.containsKey("HUB_HOST") || env.containsKey("HUB_HOST") || file.containsKey("HUB_HOST");
         String host = demo && !hostSet ? "127.0.0.1" : values.get(Setting.HUB_HOST);
+        if (secret.equals(DEMO_SECRET) && !isLoopback(host)) {
+            // the demo secret is public: a hub that takes it must not be reachable from other machines
+            throw new ConfigException("HUB_HOST " + host + " is not a loopback address: set HUB_SECRET (not the demo"
+                    + " secret) to listen beyond this machine");
+        }
         return new HubConfig(
                 host,
                 layers.integer(Setting.HUB_PORT, 0, 65535),
@@ -69,6 +75,15 @@ public record HubConfig(
                 Transport.parse(values.get(Setting.HUB_TRANSPORT)),
                 layers.longInteger(Setting.HUB_CACHE_MEMBER_BUDGET, 0, 10_000_000_000L),
                 layers.integer(Setting.HUB_PLAYER_STATES, 1, 10_000_000),
+                new Limits(
+                        layers.integer(Setting.HUB_MAX_UNACKED, 1, 10_000_000),
+                        layers.integer(Setting.HUB_OUTBOUND_BACKLOG, 16, 100_000_000),
+                        layers.longInteger(Setting.HUB_OUTBOUND_BACKLOG_BYTES, 65_536, 1L << 40),
+                        layers.integer(Setting.HUB_HANDSHAKE_TIMEOUT_MS, 100, 3_600_000),
+                        layers.integer(Setting.HUB_IDENTIFY_TIMEOUT_MS, 100, 3_600_000),
+                        layers.integer(Setting.HUB_MAX_CONNECTIONS, 1, 10_000_000),
+                        layers.integer(Setting.HUB_MAX_CONNECTIONS_PER_ADDRESS, 1, 10_000_000),
+                        layers.longInteger(Setting.HUB_REPLAY_BUFFER_BYTES, 1 << 20, 1L << 40)),
                 demo);
     }
 
@@ -81,7 +96,13 @@ public record HubConfig(
         return new HubConfig(host, newPort, secret, heartbeatIntervalMs, resumeTimeoutMs, audioResumeTimeoutMs,
                 maxPayloadBytes, shardCount,
                 rateLimit, rateLimitGraceMs, replayBuffer, pendingLimit, requestTimeoutMs, identifyIntervalMs, ioThreads, transport,
-                cacheMemberBudget, playerStates, demo);
+                cacheMemberBudget, playerStates, limits, demo);
+    }
+
+    /** Whether {@code host} names this machine only: a loopback address or {@code localhost}. */
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1") || h.startsWith("127.");
     }
 
     /**
@@ -100,6 +121,6 @@ public record HubConfig(
                 + heartbeatIntervalMs + ", resumeTimeoutMs=" + resumeTimeoutMs + ", audioResumeTimeoutMs="
                 + audioResumeTimeoutMs + ", maxPayloadBytes=" + maxPayloadBytes + ", shardCount=" + shardCount
                 + ", rateLimit=" + rateLimit + ", replayBuffer=" + replayBuffer + ", pendingLimit=" + pendingLimit
-                + ", cacheMemberBudget=" + cacheMemberBudget + ", playerStates=" + playerStates + ", demo=" + demo + "]";
+                + ", cacheMemberBudget=" + cacheMemberBudget + ", playerStates=" + playerStates + ", " + limits + ", demo=" + demo + "]";
     }
 }

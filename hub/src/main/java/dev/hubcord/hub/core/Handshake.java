@@ -12,9 +12,13 @@ import java.util.Set;
 /** Reads and checks IDENTIFY and RESUME data. Secrets are compared in constant time and never logged. */
 public final class Handshake {
 
-    /** The parts of IDENTIFY the hub uses. {@code hintShards}/{@code hintMaxConcurrency} are 0 when not given. */
+    /**
+     * The parts of IDENTIFY the hub uses. {@code hintShards}/{@code hintMaxConcurrency} are 0 when not given;
+     * {@code maxUnacked} is the window the client asks for, 0 when not given.
+     */
     public record Identify(ServiceType type, Compression compression, String name, Set<String> events,
-            int hintShards, int hintMaxConcurrency, String userId, String applicationId, boolean publishAcks) {}
+            int hintShards, int hintMaxConcurrency, String userId, String applicationId, boolean publishAcks,
+            int maxUnacked) {}
 
     /** The parts of RESUME the hub uses. */
     public record Resume(String session, long seq, Compression compression, boolean publishAcks) {}
@@ -65,8 +69,12 @@ public final class Handshake {
         if (name == null || name.isBlank()) {
             name = type.wireName();
         }
+        JsonNode window = d.get("maxUnacked");
+        if (window != null && !window.isNull() && (!window.isInt() || window.intValue() < 1)) {
+            throw invalid("IDENTIFY: maxUnacked must be a positive integer");
+        }
         return new Identify(type, compression, name, events, shards, maxConcurrency, userId, applicationId,
-                publishAcks(d));
+                publishAcks(d), window == null || window.isNull() ? 0 : window.intValue());
     }
 
     public Resume resume(JsonNode d) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubcord.hub.audio.AudioPlayers;
 import dev.hubcord.hub.audio.PlayerStates;
 import dev.hubcord.hub.config.HubConfig;
+import dev.hubcord.hub.flow.FlowPolicy;
+import dev.hubcord.hub.flow.WindowPolicy;
 import dev.hubcord.hub.lease.LeaseRequests;
 import dev.hubcord.hub.lease.LocalLeases;
 import dev.hubcord.hub.ratelimit.RateLimitCoordinator;
@@ -15,6 +17,7 @@ import dev.hubcord.hub.routing.NonceRegistry;
 import dev.hubcord.hub.routing.Router;
 import dev.hubcord.hub.session.Connection;
 import dev.hubcord.hub.session.HeartbeatStats;
+import dev.hubcord.hub.session.OutboundBounds;
 import dev.hubcord.hub.session.ResumeOutcome;
 import dev.hubcord.hub.session.RoutedEvent;
 import dev.hubcord.hub.session.Session;
@@ -60,6 +63,8 @@ public final class HubCore implements AutoCloseable {
     private final AudioGuildOwners audioOwners = new AudioGuildOwners();
     private final ShardStatusBoard shardStatus = new ShardStatusBoard();
     private final Router router;
+    private final FlowPolicy flow;
+    private final OutboundBounds outbound;
     private final AudioPlayers audioPlayers;
     private final IdentifyGate identifyGate;
     private final LeaseRequests leases = new LeaseRequests(new LocalLeases(System::currentTimeMillis));
@@ -73,8 +78,11 @@ public final class HubCore implements AutoCloseable {
         this.config = config;
         this.handshake = new Handshake(config.secret());
         this.shards = new ShardAssigner(config.shardCount());
+        this.flow = new WindowPolicy(config.limits().maxUnacked());
+        this.outbound = new OutboundBounds(config.limits().backlogPayloads(), config.limits().backlogBytes());
+        metrics.outbound(outbound);
         this.router = new Router(sessions, shards, audioOwners,
-                new NonceRegistry(Duration.ofMillis(config.requestTimeoutMs())), metrics, config.pendingLimit());
+                new NonceRegistry(Duration.ofMillis(config.requestTimeoutMs())), metrics, config.pendingLimit(), flow);
         this.audioPlayers = new AudioPlayers(audioOwners, new PlayerStates(config.playerStates(), metrics), router,
                 metrics, System::currentTimeMillis);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("hub-timers").factory());
@@ -89,7 +97,8 @@ public final class HubCore implements AutoCloseable {
     /** Creates a session for an IDENTIFY, sends IDENTIFIED, assigns shards, and hands it waiting events. */
     public Session identify(Connection connection, Handshake.Identify identify) {
         Session session = new Session(UUID.randomUUID().toString(), identify.type(), identify.name(), identify.events(),
-                config.replayBuffer(), sessions.nextJoinOrder());
+                config.replayBuffer(), config.limits().replayBytes(), sessions.nextJoinOrder(),
+                flow.windowFor(identify.maxUnacked()));
         session.attach(connection);
         if (identify.publishAcks()) {
             session.publisher().enable();
@@ -108,6 +117,7 @@ public final class HubCore implements AutoCloseable {
         identified.put("type", identify.type().wireName());
         identified.put("heartbeatInterval", config.heartbeatIntervalMs());
         identified.put("resumeTimeout", config.resumeTimeoutMs(identify.type()));
+        identified.put("maxUnacked", session.maxUnacked());
         if (identify.publishAcks()) {
             identified.put("published", 0);
         }
@@ -243,9 +253,11 @@ public final class HubCore implements AutoCloseable {
         }
     }
 
-    /** op 7: the event is done. Unknown sequence numbers are ignored (a repeated ACK is harmless). */
+    /** op 7: the event is done (unknown numbers are ignored); a full session that regains room gets waiting events. */
     public void ack(Session session, long seq) {
-        session.ack(seq);
+        if (session.ack(seq) && flow.regainedRoom(session) && router.hasWaiting(session.type())) {
+            router.retryPending(session.type());
+        }
     }
 
     public void heartbeat(Session session, HeartbeatStats stats) {
@@ -350,6 +362,14 @@ public final class HubCore implements AutoCloseable {
 
     public SessionRegistry sessions() {
         return sessions;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public OutboundBounds outbound() {
+        return outbound;
     }
 
     public HubMetrics metrics() {

@@ -1,10 +1,12 @@
 package dev.hubcord.hub.metrics;
 
+import dev.hubcord.hub.session.OutboundBounds;
 import dev.hubcord.hub.session.Session;
 import dev.hubcord.hub.session.SessionRegistry;
 import dev.hubcord.protocol.EventType;
 import dev.hubcord.protocol.ServiceType;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,6 +28,11 @@ public final class HubMetrics {
     private final Counter throttled;
     private final Counter publishDuplicates;
     private final Counter publishAcks;
+    private final Counter refusedTotal;
+    private final Counter refusedPerAddress;
+    private final Counter handshakeTimeouts;
+    private final Counter identifyTimeouts;
+    private final Counter producersPaused;
     /** Per route template (few, bounded), a timer per HTTP status 100–599, created on first use. */
     private final Map<String, java.util.concurrent.atomic.AtomicReferenceArray<Timer>> restTimers =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -62,6 +69,50 @@ public final class HubMetrics {
                 .description("op 8 PUBLISH_ACK payloads sent").register(registry);
         closes = Counter.builder("hub_protocol_closes")
                 .description("connections closed by the hub for a protocol error").register(registry);
+        refusedTotal = Counter.builder("hub_connections_refused").tag("reason", "total")
+                .description("connections refused over HUB_MAX_CONNECTIONS (total) or HUB_MAX_CONNECTIONS_PER_ADDRESS")
+                .register(registry);
+        refusedPerAddress = Counter.builder("hub_connections_refused").tag("reason", "address")
+                .description("connections refused over HUB_MAX_CONNECTIONS (total) or HUB_MAX_CONNECTIONS_PER_ADDRESS")
+                .register(registry);
+        handshakeTimeouts = Counter.builder("hub_handshake_timeouts")
+                .description("connections closed for not completing an HTTP request or upgrade in time").register(registry);
+        identifyTimeouts = Counter.builder("hub_identify_timeouts")
+                .description("WebSockets closed with 4000 for not identifying in time").register(registry);
+        producersPaused = Counter.builder("hub_producers_paused")
+                .description("times the hub stopped reading a client because its events could go nowhere or it did"
+                        + " not read what the hub sent").register(registry);
+    }
+
+    /** Publishes the outbound backlog totals and the slow-consumer count. */
+    public void outbound(OutboundBounds bounds) {
+        Gauge.builder("hub_outbound_backlog_bytes", bounds, b -> b.queuedBytes().get())
+                .description("bytes queued for clients whose sockets are not writable, all connections").register(registry);
+        Gauge.builder("hub_outbound_backlog_payloads", bounds, b -> b.queuedPayloads().get())
+                .description("payloads queued for clients whose sockets are not writable, all connections")
+                .register(registry);
+        FunctionCounter.builder("hub_slow_consumers_closed", bounds, b -> b.slowConsumersClosed().sum())
+                .description("connections closed with 4011 because their outbound backlog reached its bound")
+                .register(registry);
+        FunctionCounter.builder("hub_events_held_back", bounds, b -> b.heldBack().sum())
+                .description("times routing passed a client over because its outbound backlog was full")
+                .register(registry);
+    }
+
+    public void refused(boolean perAddress) {
+        (perAddress ? refusedPerAddress : refusedTotal).increment();
+    }
+
+    public void handshakeTimeout() {
+        handshakeTimeouts.increment();
+    }
+
+    public void identifyTimeout() {
+        identifyTimeouts.increment();
+    }
+
+    public void producerPaused() {
+        producersPaused.increment();
     }
 
     public void routed(EventType type) {

@@ -11,6 +11,7 @@ public final class ApiRouter implements RestHandler {
 
     private final ServicesResource services;
     private final PlayersResource players;
+    private final OpenApiResource openApi = new OpenApiResource();
     private final RestHandler discord;
 
     public ApiRouter(HubCore core, RestHandler discord) {
@@ -27,6 +28,9 @@ public final class ApiRouter implements RestHandler {
         }
         if (s.size() == 2 && s.get(1).equals("shards")) {
             return get(request, services::shards);
+        }
+        if (s.size() == 2 && s.get(1).equals("openapi.json")) {
+            return get(request, openApi::openApi);
         }
         if (s.size() == 3 && s.get(1).equals("players")) {
             return get(request, () -> players.player(s.get(2)));

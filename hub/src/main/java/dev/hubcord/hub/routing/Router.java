@@ -1,5 +1,6 @@
 package dev.hubcord.hub.routing;
 
+import dev.hubcord.hub.flow.FlowPolicy;
 import dev.hubcord.hub.metrics.HubMetrics;
 import dev.hubcord.hub.session.RoutedEvent;
 import dev.hubcord.hub.session.Session;
@@ -11,6 +12,7 @@ import dev.hubcord.protocol.ServiceType;
 import dev.hubcord.protocol.codec.Envelope;
 import dev.hubcord.protocol.codec.EnvelopeWriter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * counters, and delivery locks only the receiving session. Only when no receiver can be chosen does
  * it take the pending lock, choose again under it, and queue the event; {@link #retryPending} runs
  * under the same lock, so an event cannot slip between a failed choice and a new receiver's arrival.
+ *
+ * <p>A receiver is chosen for a {@code one} event only while the {@link FlowPolicy} lets it take one (its window of
+ * unacknowledged events and its outbound backlog); otherwise the event goes to another or waits. When a waiting
+ * queue passes three quarters of {@code HUB_PENDING_LIMIT}, the connections whose events are waiting stop being read
+ * ({@link #pauseIfSaturated}) until the queues are back under half: producers are slowed rather than buffered.
  */
 public final class Router {
 
@@ -39,10 +46,16 @@ public final class Router {
     private final Object pendingLock = new Object();
     private final AtomicInteger tieBreak = new AtomicInteger();
     private final Map<ServiceType, ArrayDeque<RoutedEvent>> pending = new EnumMap<>(ServiceType.class);
+    /** Events waiting per receiver type, readable without the lock (an ACK asks whether a retry is worth it). */
+    private final Map<ServiceType, AtomicInteger> waiting = new EnumMap<>(ServiceType.class);
+    /** Resumes reading from producers paused while the queues were saturated. Guarded by the pending lock. */
+    private final List<Runnable> pausedProducers = new ArrayList<>();
+    private final FlowPolicy flow;
     private long lastOverflowLog;
 
     public Router(SessionRegistry sessions, ShardAssigner shards, AudioGuildOwners audioOwners, NonceRegistry nonces,
-            HubMetrics metrics, int pendingLimit) {
+            HubMetrics metrics, int pendingLimit, FlowPolicy flow) {
+        this.flow = flow;
         this.sessions = sessions;
         this.shards = shards;
         this.audioOwners = audioOwners;
@@ -51,6 +64,7 @@ public final class Router {
         this.pendingLimit = pendingLimit;
         for (ServiceType type : CLIENT_TYPES) {
             pending.put(type, new ArrayDeque<>());
+            waiting.put(type, new AtomicInteger());
         }
         metrics.gauge("hub_events_waiting", "events waiting for a receiver type with nobody connected", this,
                 Router::waitingCount);
@@ -68,13 +82,15 @@ public final class Router {
         }
         if (event.type().mode() == DeliveryMode.SUBSCRIBERS) {
             for (ServiceType type : CLIENT_TYPES) {
-                if (hasSubscriber(type, event.dispatchName())) {
-                    deliverOrWait(type, event);
+                if (hasSubscriber(type, event.dispatchName()) && !deliverOrWait(type, event)) {
+                    from.parkedEvent();
                 }
             }
             return;
         }
-        deliverOrWait(event.type().receiver(), event);
+        if (!deliverOrWait(event.type().receiver(), event)) {
+            from.parkedEvent();
+        }
     }
 
     /** Delivers an event the hub composed, by its type's receiver and mode (waiting if nobody can take it). */
@@ -118,28 +134,78 @@ public final class Router {
             ArrayDeque<RoutedEvent> queue = pending.get(receiver);
             int n = queue.size();
             int delivered = 0;
+            // once a plain `one` event finds no receiver, none after it will in this pass (same candidates): skip
+            // the choice for them, so that a refill of a full window costs one pass over the queue and no more
+            boolean oneFull = false;
             for (int i = 0; i < n; i++) {
                 RoutedEvent event = queue.poll();
-                if (tryDeliver(receiver, event)) {
+                boolean plainOne = event.type().mode() == DeliveryMode.ONE;
+                if (!(plainOne && oneFull) && tryDeliver(receiver, event)) {
                     delivered++;
                 } else {
+                    oneFull |= plainOne;
                     queue.add(event);
                 }
             }
+            waiting.get(receiver).set(queue.size());
             if (delivered > 0) {
-                log.info("delivered {} waiting events to {} clients ({} still waiting)", delivered,
+                // debug: with windows this runs on every refill of a worker that was full
+                log.debug("delivered {} waiting events to {} clients ({} still waiting)", delivered,
                         receiver.wireName(), queue.size());
+            }
+            if (!pausedProducers.isEmpty() && maxWaiting() <= pendingLimit / 2) {
+                log.info("waiting queues back under half their limit: reading from {} paused producers again",
+                        pausedProducers.size());
+                pausedProducers.forEach(Runnable::run);
+                pausedProducers.clear();
             }
         }
     }
 
-    private void deliverOrWait(ServiceType receiver, RoutedEvent event) {
+    /** Whether events wait for {@code receiver}: worth a {@link #retryPending} when one of them gains room. */
+    public boolean hasWaiting(ServiceType receiver) {
+        AtomicInteger count = waiting.get(receiver);
+        return count != null && count.get() > 0;
+    }
+
+    /**
+     * Called after a read batch by a connection whose events had to wait: when a waiting queue is past three
+     * quarters of its limit, keeps {@code resume} to run once the queues are back under half and returns {@code true}
+     * (the caller stops reading); otherwise returns {@code false}.
+     */
+    public boolean pauseIfSaturated(Runnable resume) {
+        synchronized (pendingLock) {
+            if (maxWaiting() < pendingLimit - pendingLimit / 4) {
+                return false;
+            }
+            pausedProducers.add(resume);
+            return true;
+        }
+    }
+
+    /** Forgets a paused producer that went away. */
+    public void forgetPaused(Runnable resume) {
+        synchronized (pendingLock) {
+            pausedProducers.remove(resume);
+        }
+    }
+
+    private int maxWaiting() {
+        int max = 0;
+        for (ArrayDeque<RoutedEvent> queue : pending.values()) {
+            max = Math.max(max, queue.size());
+        }
+        return max;
+    }
+
+    /** @return {@code false} when the event had to wait for a receiver */
+    private boolean deliverOrWait(ServiceType receiver, RoutedEvent event) {
         if (tryDeliver(receiver, event)) {
-            return;
+            return true;
         }
         synchronized (pendingLock) {
             if (tryDeliver(receiver, event)) {
-                return;
+                return true;
             }
             ArrayDeque<RoutedEvent> queue = pending.get(receiver);
             if (queue.size() >= pendingLimit) {
@@ -153,6 +219,8 @@ public final class Router {
                 }
             }
             queue.add(event);
+            waiting.get(receiver).set(queue.size());
+            return false;
         }
     }
 
@@ -188,7 +256,8 @@ public final class Router {
     }
 
     /**
-     * The connected session of the type with the fewest unacknowledged events, optionally only subscribers. Ties go
+     * The connected session of the type with the fewest unacknowledged events, optionally only subscribers, among those
+     * the flow policy lets take one. Ties go
      * round-robin: the scan starts one place further along the type's join-ordered list each time, so workers that
      * acknowledge quickly (all at load 0) still share the events evenly rather than the first one taking them all.
      */
@@ -208,7 +277,8 @@ public final class Router {
             } catch (IndexOutOfBoundsException shrunk) {
                 break; // a session left while we scanned: the ones seen so far are enough
             }
-            if (!session.isConnected() || (subscription != null && !session.subscribedTo(subscription))) {
+            if (!session.isConnected() || (subscription != null && !session.subscribedTo(subscription))
+                    || !flow.mayTakeOne(session)) {
                 continue;
             }
             int load = session.unackedCount();

@@ -54,6 +54,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        HandshakeTimeout.requestSeen(ctx.channel());
         if (!request.decoderResult().isSuccess()) {
             respond(ctx, request, RestResponse.badRequest("malformed HTTP request"), false);
             return;

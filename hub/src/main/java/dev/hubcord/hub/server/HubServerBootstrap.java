@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.Future;
@@ -41,6 +42,8 @@ public final class HubServerBootstrap {
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // past the high mark a connection stops writing and queues in its bounded backlog (Connection)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(LOW_WATER_MARK, HIGH_WATER_MARK))
                 .childHandler(new HubServerInitializer(core, rest, channels));
         return bootstrap.bind(host, port).sync().channel();
     }
@@ -80,6 +83,9 @@ public final class HubServerBootstrap {
         channels.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 
+    /** A connection's socket buffer in the hub's heap: writing stops above the high mark, resumes under the low. */
+    static final int LOW_WATER_MARK = 256 * 1024;
+    static final int HIGH_WATER_MARK = 1024 * 1024;
     /** How long the shutdown waits for every connection to stop taking payloads (a task on each event loop). */
     static final long STOP_WAIT_MILLIS = 10_000;
     /** How long the shutdown waits for clients to answer the close frame. */

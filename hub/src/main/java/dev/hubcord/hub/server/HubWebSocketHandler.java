@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One client WebSocket: sends HELLO, decodes each frame (decompressing binary frames with the
  * negotiated scheme, bounded), checks the connection rules — rate (4008), size (4010), heartbeats
- * (4007), identify first (4000) — and hands each payload to {@link HubCore}. Any protocol error
- * closes this connection with its code and reason; nothing else is affected.
+ * (4007), identify first (4000) and in time ({@code HUB_IDENTIFY_TIMEOUT_MS}, 4000) — and hands each payload to
+ * {@link HubCore}. Any protocol error closes this connection with its code and reason; nothing else is affected.
+ * It also applies backpressure ({@link Backpressure}): a client whose backlog overflows is closed with 4011, and
+ * reading stops while a sharder does not read or while its events can go nowhere.
  */
 public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
 
@@ -60,6 +62,9 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
     /** Cleared when the hub shuts down: frames are still read, and ignored. */
     private boolean taking = true;
     private ScheduledFuture<?> heartbeatCheck;
+    private ScheduledFuture<?> identifyTimeout;
+    private ReadGate gate;
+    private Backpressure backpressure;
 
     HubWebSocketHandler(HubCore core) {
         this.core = core;
@@ -70,7 +75,9 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        connection = new Connection(ctx.channel(), maxPayload);
+        connection = new Connection(ctx.channel(), maxPayload, core.outbound());
+        connection.onOverflow(this::slowConsumer);
+        gate = new ReadGate(ctx.channel());
         long now = System.nanoTime();
         int rate = core.config().rateLimit();
         rateLimiter = new RateLimiter(rate, 2 * rate, now);
@@ -78,6 +85,13 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
         int interval = core.config().heartbeatIntervalMs();
         heartbeatCheck = ctx.executor().scheduleAtFixedRate(this::checkHeartbeat, interval / 2, interval / 2,
                 TimeUnit.MILLISECONDS);
+        int identifyMs = core.config().limits().identifyTimeoutMs();
+        identifyTimeout = ctx.executor().schedule(() -> {
+            if (session == null && !connection.isClosing()) {
+                core.metrics().identifyTimeout();
+                close(CloseCode.NOT_IDENTIFIED, "no IDENTIFY or RESUME within " + identifyMs + " ms");
+            }
+        }, identifyMs, TimeUnit.MILLISECONDS);
         connection.send(EnvelopeWriter.control(Opcode.HELLO.code(), "{\"heartbeatInterval\":" + interval + "}"));
         log.info("connection opened from {}", connection.remoteAddress());
     }
@@ -86,6 +100,7 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (session != null) {
             PublishAcks.confirm(session, connection, core.metrics());
+            backpressure.afterRead();
         }
         throttleIfOverRate(ctx);
         ctx.fireChannelReadComplete();
@@ -98,7 +113,7 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
      */
     private void throttleIfOverRate(ChannelHandlerContext ctx) {
         long wait = rateLimiter.nanosUntilSolvent();
-        if (wait == 0 || connection.isClosing() || !ctx.channel().config().isAutoRead()) {
+        if (wait == 0 || connection.isClosing() || gate.isHeld(ReadGate.Reason.RATE)) {
             return;
         }
         if (rateLimiter.overRateFor(System.nanoTime()) + wait > rateGraceNanos) {
@@ -106,13 +121,10 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
             close(e.code(), e.getMessage());
             return;
         }
-        ctx.channel().config().setAutoRead(false);
+        gate.hold(ReadGate.Reason.RATE);
         core.metrics().throttled();
-        ctx.executor().schedule(() -> {
-            if (ctx.channel().isActive()) {
-                ctx.channel().config().setAutoRead(true);
-            }
-        }, Math.max(wait, 1_000_000L), TimeUnit.NANOSECONDS);
+        ctx.executor().schedule(() -> gate.release(ReadGate.Reason.RATE), Math.max(wait, 1_000_000L),
+                TimeUnit.NANOSECONDS);
     }
 
     private CloseException rateLimited() {
@@ -121,7 +133,14 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void checkHeartbeat() {
-        if (System.nanoTime() - lastHeartbeat > heartbeatTimeoutNanos) {
+        if (gate.heldByHub()) {
+            lastHeartbeat = System.nanoTime(); // the hub is not reading: heartbeats wait unread in the socket
+            if (gate.isHeld(ReadGate.Reason.SATURATED)) {
+                // a client that reads finds an op 4 each half interval, so its own ACK check does not take the
+                // held connection for a dead one (it would reconnect, and be held again)
+                connection.send(HEARTBEAT_ACK);
+            }
+        } else if (System.nanoTime() - lastHeartbeat > heartbeatTimeoutNanos) {
             close(CloseCode.NO_HEARTBEAT, "no heartbeat for twice the interval");
         }
     }
@@ -213,11 +232,13 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
                     Handshake.Identify identify = core.handshake().identify(tree(envelope));
                     connection.startCompression(identify.compression());
                     session = core.identify(connection, identify);
+                    identified();
                 }
                 case RESUME -> {
                     Handshake.Resume resume = core.handshake().resume(tree(envelope));
                     connection.startCompression(resume.compression());
                     session = core.resume(connection, resume);
+                    identified();
                 }
                 default -> throw new CloseException(CloseCode.NOT_IDENTIFIED, "not identified: send IDENTIFY or RESUME first");
             }
@@ -251,6 +272,30 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
             }
             default -> throw new CloseException(CloseCode.UNKNOWN_OPCODE, "unknown opcode " + envelope.op());
         }
+    }
+
+    /** The connection has a session now: no identify timeout, and backpressure knows whom to tell. */
+    private void identified() {
+        identifyTimeout.cancel(false);
+        backpressure = new Backpressure(core, session, connection, gate);
+    }
+
+    /** The backlog reached its bound with a payload nobody else could take: close, resumable, with 4011. */
+    private void slowConsumer() {
+        if (!connection.isClosing()) {
+            core.outbound().slowConsumersClosed().increment();
+            close(CloseCode.SLOW_CONSUMER, "slow consumer: more than " + core.config().limits().backlogPayloads()
+                    + " payloads or " + core.config().limits().backlogBytes() + " bytes waiting to be sent");
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        connection.writabilityChanged();
+        if (backpressure != null) {
+            backpressure.writabilityChanged(ctx.channel().isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     private void heartbeat(Envelope envelope, long now) {
@@ -322,6 +367,12 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (heartbeatCheck != null) {
             heartbeatCheck.cancel(false);
+        }
+        if (identifyTimeout != null) {
+            identifyTimeout.cancel(false);
+        }
+        if (backpressure != null) {
+            backpressure.closed();
         }
         connection.release();
         int clientCode = connection.clientCloseCode();

@@ -13,20 +13,40 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One client WebSocket. Any thread may {@link #send} a payload; the payloads queue up and the
  * channel's own event loop compresses and writes them in order, flushing once per batch, so routing
  * never blocks and a busy receiver costs one flush per burst rather than one per event.
+ *
+ * <p>Writing stops while the channel is not writable (its outbound buffer is past the high water mark): the
+ * payloads wait in this connection's backlog, bounded by {@link OutboundBounds} in count and bytes. Routing asks
+ * {@link #hasRoom()} before it hands this connection an event it could give to someone else; any other payload
+ * that finds the backlog full marks the client a slow consumer, and it is closed with 4011 (its session stays
+ * resumable: every event is also in the session's replay buffer).
  */
 public final class Connection {
 
+    /** A payload replayed on RESUME: already bounded by the replay buffer, so it does not count against the backlog. */
+    private record Replayed(byte[] payload) {}
+
     private final Channel channel;
     private final int maxPayloadBytes;
-    private final Queue<byte[]> outbound = new ConcurrentLinkedQueue<>();
+    private final OutboundBounds bounds;
+    private final Queue<Object> outbound = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedPayloads = new AtomicInteger();
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicBoolean overflowed = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
+    /** Set when {@link #hasRoom()} said no: the next drain below half the bounds runs {@link #onRoom}. */
+    private volatile boolean refused;
+    private volatile Runnable onRoom = () -> { };
+    private volatile Runnable onOverflow = () -> { };
 
     // Event-loop confined.
     private Compression compression = Compression.NONE;
@@ -38,9 +58,10 @@ public final class Connection {
     private volatile boolean closing;
     private volatile int clientCloseCode = -1;
 
-    public Connection(Channel channel, int maxPayloadBytes) {
+    public Connection(Channel channel, int maxPayloadBytes, OutboundBounds bounds) {
         this.channel = channel;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.bounds = bounds;
     }
 
     public Channel channel() {
@@ -51,31 +72,128 @@ public final class Connection {
         return String.valueOf(channel.remoteAddress());
     }
 
-    /** Queues one payload for this connection. Safe from any thread; dropped once the connection closes. */
-    public void send(byte[] payload) {
+    /** What runs (on the event loop) when a backlog that refused events has drained to half its bounds. */
+    public void onRoom(Runnable task) {
+        this.onRoom = task;
+    }
+
+    /** What runs (on the event loop, once) when a payload found the backlog full: the slow-consumer close. */
+    public void onOverflow(Runnable task) {
+        this.onOverflow = task;
+    }
+
+    /**
+     * Whether the backlog has room for an event routing could give to another client instead. A {@code false}
+     * is remembered, so that routing is told (through {@link #onRoom}) when there is room again.
+     */
+    public boolean hasRoom() {
         if (closing) {
+            return false;
+        }
+        if (queuedPayloads.get() < bounds.maxPayloads() && queuedBytes.get() < bounds.maxBytes()) {
+            return true;
+        }
+        refused = true;
+        bounds.heldBack().increment();
+        return false;
+    }
+
+    /** Bytes queued and not yet written to the channel (replayed ones excluded). */
+    public long backlogBytes() {
+        return queuedBytes.get();
+    }
+
+    /**
+     * Queues one payload for this connection. Safe from any thread; dropped once the connection closes. A payload
+     * that finds the backlog at its bound is dropped too, and the connection is closed as a slow consumer.
+     */
+    public void send(byte[] payload) {
+        if (closing || overflowed.get()) {
             return;
         }
-        outbound.offer(payload);
+        // check and add are two steps: concurrent senders may each pass the bound by one payload, no more
+        if (queuedPayloads.get() >= bounds.maxPayloads() || queuedBytes.get() >= bounds.maxBytes()) {
+            if (overflowed.compareAndSet(false, true)) {
+                channel.eventLoop().execute(onOverflow);
+            }
+            return;
+        }
+        queuedPayloads.incrementAndGet();
+        queuedBytes.addAndGet(payload.length);
+        bounds.queuedPayloads().incrementAndGet();
+        bounds.queuedBytes().addAndGet(payload.length);
+        enqueue(payload);
+    }
+
+    /** Queues a payload replayed on RESUME, outside the backlog bound (the replay buffer bounds it). */
+    public void sendReplayed(byte[] payload) {
+        if (!closing) {
+            enqueue(new Replayed(payload));
+        }
+    }
+
+    private void enqueue(Object item) {
+        outbound.offer(item);
         if (drainScheduled.compareAndSet(false, true)) {
             channel.eventLoop().execute(drainTask);
+        }
+    }
+
+    /** The channel's writability changed: resume writing when it is writable again. Runs on the event loop. */
+    public void writabilityChanged() {
+        if (channel.isWritable() && !outbound.isEmpty()) {
+            drain();
         }
     }
 
     private void drain() {
         drainScheduled.set(false);
         if (!channel.isActive()) {
-            outbound.clear();
+            clear();
             return;
         }
-        byte[] payload;
+        Object item;
         boolean wrote = false;
-        while ((payload = outbound.poll()) != null) {
-            channel.write(frame(payload), channel.voidPromise());
+        while (channel.isWritable() && (item = outbound.poll()) != null) {
+            channel.write(frame(taken(item)), channel.voidPromise());
             wrote = true;
         }
         if (wrote) {
             channel.flush();
+        }
+        if (refused && queuedPayloads.get() <= bounds.maxPayloads() / 2 && queuedBytes.get() <= bounds.maxBytes() / 2) {
+            refused = false;
+            onRoom.run();
+        }
+    }
+
+    /** Writes everything queued, writable or not: for the goodbye before a shutdown close. */
+    private void drainAll() {
+        Object item;
+        while ((item = outbound.poll()) != null) {
+            channel.write(frame(taken(item)), channel.voidPromise());
+        }
+        channel.flush();
+    }
+
+    /** Takes an item off the backlog's books and returns its payload. */
+    private byte[] taken(Object item) {
+        if (item instanceof Replayed replayed) {
+            return replayed.payload();
+        }
+        byte[] payload = (byte[]) item;
+        queuedPayloads.decrementAndGet();
+        queuedBytes.addAndGet(-payload.length);
+        bounds.queuedPayloads().decrementAndGet();
+        bounds.queuedBytes().addAndGet(-payload.length);
+        return payload;
+    }
+
+    /** Drops the backlog: on close every event is still in the session's replay buffer (or was never numbered). */
+    private void clear() {
+        Object item;
+        while ((item = outbound.poll()) != null) {
+            taken(item);
         }
     }
 
@@ -94,7 +212,7 @@ public final class Connection {
      */
     public void startCompression(Compression newCompression) {
         assert channel.eventLoop().inEventLoop();
-        drain();
+        drainAll();
         this.compression = newCompression;
         this.compressor = Codecs.compressor(newCompression);
         this.decompressor = Codecs.decompressor(newCompression, maxPayloadBytes);
@@ -128,15 +246,16 @@ public final class Connection {
         if (closing) {
             return;
         }
-        drain();
         closing = true;
+        drain(); // what the socket takes now still goes out before the close frame
+        clear(); // the rest is dropped: a resume replays it
         channel.config().setAutoRead(true); // a throttled client's backlog is drained (and discarded) too
         channel.writeAndFlush(new CloseWebSocketFrame(code, truncate(reason))).addListener(written -> {
             if (!written.isSuccess()) {
                 channel.close();
                 return;
             }
-            channel.eventLoop().schedule(() -> channel.close(), LINGER_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            channel.eventLoop().schedule(() -> channel.close(), LINGER_MS, TimeUnit.MILLISECONDS);
         });
     }
 
@@ -149,7 +268,7 @@ public final class Connection {
         if (closing) {
             return;
         }
-        drain();
+        drainAll();
         closing = true;
         channel.writeAndFlush(new CloseWebSocketFrame(code.code(), truncate(reason)));
     }
@@ -185,7 +304,7 @@ public final class Connection {
     /** Frees the compression contexts. Called on the event loop when the channel closes. */
     public void release() {
         closing = true;
-        outbound.clear();
+        clear();
         if (compressor != null) {
             compressor.close();
             compressor = null;

@@ -30,31 +30,49 @@ public final class Session {
     private final long joinOrder;
     private final PublishLedger publisher = new PublishLedger();
 
+    private final int maxUnacked;
+
     private long lastSeq;
-    private Connection connection;
+    /** Written under the monitor; volatile so that routing can look at its backlog without locking. */
+    private volatile Connection connection;
     private boolean ended;
     /** Mirrors {@code connection != null && !ended} for lock-free reads on the routing path. */
     private volatile boolean connected;
     private volatile HeartbeatStats stats = HeartbeatStats.NONE;
+    /** Set by routing when an event this session sent had to wait for a receiver; read and cleared per read batch. */
+    private volatile boolean parkedEvents;
+    /** Set by the flow policy when it passed this session over for a full window; cleared when it has room again. */
+    private volatile boolean windowFull;
 
     public Session(String id, ServiceType type, String name, Set<String> subscriptions, int replayCapacity,
             long joinOrder) {
+        this(id, type, name, subscriptions, replayCapacity, Long.MAX_VALUE, joinOrder, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param replayBytes the replay buffer's bound in bytes, beside {@code replayCapacity} payloads
+     * @param maxUnacked the window: no more {@code one} events while this many are unacknowledged
+     */
+    public Session(String id, ServiceType type, String name, Set<String> subscriptions, int replayCapacity,
+            long replayBytes, long joinOrder, int maxUnacked) {
         this.id = id;
         this.type = type;
         this.name = name;
         this.subscriptions = Set.copyOf(subscriptions);
-        this.replay = new ReplayBuffer(replayCapacity);
+        this.replay = new ReplayBuffer(replayCapacity, replayBytes);
         this.joinOrder = joinOrder;
+        this.maxUnacked = maxUnacked;
     }
 
     /**
      * Numbers the event, keeps it for resume, tracks it for ACK when asked to, and queues it on the
      * connection if there is one.
      *
-     * @return {@code false} when the session has ended (the caller routes the event elsewhere)
+     * @return {@code false} when the session has ended, or for an event to track when its connection's backlog is
+     *     full (the caller routes the event elsewhere or lets it wait)
      */
     public synchronized boolean deliver(RoutedEvent event, boolean trackAck) {
-        if (ended) {
+        if (ended || (trackAck && connection != null && !connection.hasRoom())) {
             return false;
         }
         long seq = ++lastSeq;
@@ -105,7 +123,7 @@ public final class Session {
         connection = newConnection;
         connected = true;
         for (byte[] payload : replayed) {
-            newConnection.send(payload);
+            newConnection.sendReplayed(payload);
         }
         deliver(resumed.apply(replayed.size()), false);
         return new ResumeOutcome.Resumed(replayed.size(), previous);
@@ -152,6 +170,42 @@ public final class Session {
 
     public synchronized boolean isEnded() {
         return ended;
+    }
+
+    /** The window of unacknowledged events this session may hold. */
+    public int maxUnacked() {
+        return maxUnacked;
+    }
+
+    /** Whether the current connection's outbound backlog has room (true while disconnected: events wait in replay). */
+    public boolean outboundHasRoom() {
+        Connection current = connection;
+        return current == null || current.hasRoom();
+    }
+
+    /** Marks (or clears) that routing passed this session over because its window was full. */
+    public void windowFull(boolean full) {
+        if (windowFull != full) {
+            windowFull = full;
+        }
+    }
+
+    public boolean windowFull() {
+        return windowFull;
+    }
+
+    /** Notes that an event this session sent is waiting for a receiver (routing is saturated for it). */
+    public void parkedEvent() {
+        parkedEvents = true;
+    }
+
+    /** Whether an event this session sent had to wait since the last call; clears the mark. */
+    public boolean takeParked() {
+        if (!parkedEvents) {
+            return false;
+        }
+        parkedEvents = false;
+        return true;
     }
 
     /** Unacknowledged events: the load figure for {@code one} delivery. Read without locking. */

@@ -48,4 +48,30 @@ class ReplayBufferTest {
         buffer.trimThrough(2);
         assertThat(buffer.after(4)).containsExactly(p(5), p(6));
     }
+
+    @Test
+    void theOldestFallOffPastTheByteBoundAndAcksGiveTheBytesBack() {
+        ReplayBuffer buffer = new ReplayBuffer(100, 1000);
+        for (long s = 1; s <= 10; s++) {
+            buffer.add(s, new byte[300]);
+        }
+        assertThat(buffer.bytes()).isEqualTo(900);
+        assertThat(buffer.size()).isEqualTo(3);
+        assertThat(buffer.after(6)).isNull();
+        assertThat(buffer.after(7)).hasSize(3);
+        buffer.trimThrough(9);
+        assertThat(buffer.bytes()).isEqualTo(300);
+        buffer.add(11, new byte[5000]); // larger than the bound alone: kept, as the newest
+        assertThat(buffer.after(10)).hasSize(1);
+        assertThat(buffer.bytes()).isEqualTo(5000);
+    }
+
+    @Test
+    void overwritingTheRingGivesTheOldestBytesBack() {
+        ReplayBuffer buffer = new ReplayBuffer(4, 1_000_000);
+        for (long s = 1; s <= 10; s++) {
+            buffer.add(s, new byte[10]);
+        }
+        assertThat(buffer.bytes()).isEqualTo(40);
+    }
 }

@@ -40,6 +40,11 @@ import java.util.function.Supplier;
  *     was not confirmed (default off)
  * @param sendBufferBytes like {@code sendBufferCapacity}, in bytes of encoded payloads (a single payload
  *     larger than this is still accepted when nothing else is held)
+ * @param dispatchCapacity how many received events may wait for (or be in) the listeners; at it the client stops
+ *     reading from the hub until half have been handled, so a slow application slows the hub's sending to it
+ *     (the hub then gives {@code one} events to other clients) instead of filling memory (default 10,000)
+ * @param maxUnacked the window asked for in IDENTIFY: at most this many unacknowledged {@code one} events at a
+ *     time (the hub's {@code HUB_MAX_UNACKED} caps it); 0 takes the hub's (default)
  */
 public record HubClientOptions(
         URI uri,
@@ -58,11 +63,14 @@ public record HubClientOptions(
         int maxPayloadBytes,
         Duration connectTimeout,
         boolean publishAcks,
-        long sendBufferBytes) {
+        long sendBufferBytes,
+        int dispatchCapacity,
+        int maxUnacked) {
 
     public static final int DEFAULT_SEND_BUFFER_CAPACITY = 10_000;
     public static final long DEFAULT_SEND_BUFFER_BYTES = 64L * 1024 * 1024;
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 8 * 1024 * 1024;
+    public static final int DEFAULT_DISPATCH_CAPACITY = 10_000;
 
     /** Checks every value. @throws IllegalArgumentException or NullPointerException for a bad one */
     public HubClientOptions {
@@ -91,6 +99,9 @@ public record HubClientOptions(
                 || reconnectMaxDelay.compareTo(reconnectBaseDelay) < 0) {
             throw new IllegalArgumentException("need 0 < reconnectBaseDelay <= reconnectMaxDelay");
         }
+        if (dispatchCapacity < 2 || maxUnacked < 0) {
+            throw new IllegalArgumentException("dispatchCapacity must be >= 2 and maxUnacked >= 0");
+        }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive");
         }
@@ -105,7 +116,7 @@ public record HubClientOptions(
             Duration reconnectMaxDelay, int maxPayloadBytes, Duration connectTimeout) {
         this(uri, type, secret, compression, name, events, gateway, statistics, ackMode, dispatchExecutor,
                 sendBufferCapacity, reconnectBaseDelay, reconnectMaxDelay, maxPayloadBytes, connectTimeout, false,
-                DEFAULT_SEND_BUFFER_BYTES);
+                DEFAULT_SEND_BUFFER_BYTES, DEFAULT_DISPATCH_CAPACITY, 0);
     }
 
     /** Starts a builder with the three required values and every default. */
@@ -138,6 +149,8 @@ public record HubClientOptions(
         private Duration connectTimeout = Duration.ofSeconds(10);
         private boolean publishAcks;
         private long sendBufferBytes = DEFAULT_SEND_BUFFER_BYTES;
+        private int dispatchCapacity = DEFAULT_DISPATCH_CAPACITY;
+        private int maxUnacked;
 
         private Builder(URI uri, ServiceType type, String secret) {
             this.uri = uri;
@@ -219,11 +232,21 @@ public record HubClientOptions(
             return this;
         }
 
+        public Builder dispatchCapacity(int value) {
+            this.dispatchCapacity = value;
+            return this;
+        }
+
+        public Builder maxUnacked(int value) {
+            this.maxUnacked = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException or NullPointerException for a bad value */
         public HubClientOptions build() {
             return new HubClientOptions(uri, type, secret, compression, name, events, gateway, statistics, ackMode,
                     dispatchExecutor, sendBufferCapacity, reconnectBaseDelay, reconnectMaxDelay, maxPayloadBytes,
-                    connectTimeout, publishAcks, sendBufferBytes);
+                    connectTimeout, publishAcks, sendBufferBytes, dispatchCapacity, maxUnacked);
         }
     }
 }

@@ -7,12 +7,13 @@ import java.util.Locale;
 /**
  * Builds EXECUTE_COMMAND (the seed's shape {@code {command, raw, ids:{message, author, channel, guild,
  * shard}}}) from a message that starts with the prefix or a mention of the bot, and from a slash
- * command interaction (plus {@code interaction:{id, token, applicationID}} and {@code options}).
+ * interaction of any type a bot answers (plus {@code interaction:{id, token, applicationID, type}} and
+ * {@code options}).
  *
  * <p>Choices the contract leaves open: the command name is lower-cased; {@code raw} is the rest of the
  * message after the command with leading whitespace removed; messages by bots and webhooks are
- * ignored; for a slash command {@code ids.message} is null (there is no message) and {@code raw} is
- * built from the options: sub-command names, then values, space-separated, values with spaces quoted.
+ * ignored; for an interaction {@code ids.message} is null (there is no invoking message) and {@code raw}
+ * is the interaction object itself.
  */
 public final class Commands {
 
@@ -63,22 +64,27 @@ public final class Commands {
         return null;
     }
 
-    /** EXECUTE_COMMAND for an INTERACTION_CREATE of type 2 (application command), else {@code null}. */
+    /**
+     * EXECUTE_COMMAND for an INTERACTION_CREATE of type 2 (application command: chat input, user or message context
+     * menu), 3 (message component), 4 (autocomplete) or 5 (modal submit), else {@code null}. {@code raw} is the
+     * whole interaction object, so the worker sees {@code data}, {@code resolved}, {@code message} and the member
+     * as Discord sent them; {@code command} is the command's name for types 2 and 4 and the {@code custom_id} for
+     * 3 and 5 (the worker routes on it).
+     */
     public static ObjectNode fromInteraction(JsonNode interaction, int shard) {
-        if (interaction.path("type").asInt(0) != 2) {
+        int type = interaction.path("type").asInt(0);
+        if (type < 2 || type > 5) {
             return null;
         }
         JsonNode data = interaction.path("data");
-        String name = data.path("name").asText("");
+        String name = (type == 3 || type == 5 ? data.path("custom_id") : data.path("name")).asText("");
         if (name.isEmpty()) {
             return null;
         }
         JsonNode options = data.path("options");
         ObjectNode d = CacheEntities.object();
-        d.put("command", name.toLowerCase(Locale.ROOT));
-        StringBuilder raw = new StringBuilder();
-        appendOptions(raw, options);
-        d.put("raw", raw.toString());
+        d.put("command", type == 3 || type == 5 ? name : name.toLowerCase(Locale.ROOT));
+        d.set("raw", interaction.deepCopy());
         ObjectNode ids = d.putObject("ids");
         ids.putNull("message");
         JsonNode user = interaction.path("member").path("user");
@@ -94,30 +100,8 @@ public final class Commands {
         i.put("id", interaction.path("id").asText(null));
         i.put("token", interaction.path("token").asText(null));
         i.put("applicationID", interaction.path("application_id").asText(null));
+        i.put("type", type);
         d.set("options", options.isArray() ? options.deepCopy() : CacheEntities.object().arrayNode());
         return d;
-    }
-
-    private static void appendOptions(StringBuilder raw, JsonNode options) {
-        for (JsonNode option : options) {
-            int type = option.path("type").asInt(0);
-            if (type == 1 || type == 2) {
-                append(raw, option.path("name").asText(""));
-                appendOptions(raw, option.path("options"));
-            } else if (option.has("value")) {
-                append(raw, option.get("value").asText());
-            }
-        }
-    }
-
-    private static void append(StringBuilder raw, String word) {
-        if (!raw.isEmpty()) {
-            raw.append(' ');
-        }
-        if (word.chars().anyMatch(Character::isWhitespace)) {
-            raw.append('"').append(word.replace("\"", "\\\"")).append('"');
-        } else {
-            raw.append(word);
-        }
     }
 }

@@ -48,23 +48,49 @@ class CommandsTest {
     }
 
     @Test
-    void slashCommandCarriesInteractionOptionsAndARawBuiltFromThem() throws Exception {
+    void slashCommandCarriesTheWholeInteractionAsRaw() throws Exception {
         JsonNode interaction = Json.mapper().readTree("""
                 {"id":"9","application_id":"7","type":2,"token":"tok","guild_id":"5","channel_id":"6",
                  "member":{"user":{"id":"8"}},
-                 "data":{"name":"mod","options":[{"name":"ban","type":1,"options":[
+                 "data":{"name":"Mod","options":[{"name":"ban","type":1,"options":[
                    {"name":"user","type":6,"value":"123"},{"name":"reason","type":3,"value":"spamming a lot"},
-                   {"name":"days","type":4,"value":5}]}]}}""");
+                   {"name":"days","type":4,"value":5}]}],
+                   "resolved":{"users":{"123":{"id":"123","username":"x"}}}}}""");
         ObjectNode d = Commands.fromInteraction(interaction, 2);
         assertThat(d.path("command").asText()).isEqualTo("mod");
-        assertThat(d.path("raw").asText()).isEqualTo("ban 123 \"spamming a lot\" 5");
+        assertThat(d.path("raw")).isEqualTo(interaction);
         assertThat(d.path("ids").path("message").isNull()).isTrue();
         assertThat(d.path("ids").path("author").asText()).isEqualTo("8");
         assertThat(d.path("ids").path("shard").asInt()).isEqualTo(2);
         assertThat(d.path("interaction")).isEqualTo(Json.mapper().readTree(
-                "{\"id\":\"9\",\"token\":\"tok\",\"applicationID\":\"7\"}"));
+                "{\"id\":\"9\",\"token\":\"tok\",\"applicationID\":\"7\",\"type\":2}"));
         assertThat(d.path("options")).isEqualTo(interaction.path("data").path("options"));
-        ObjectNode component = ((ObjectNode) interaction.deepCopy()).put("type", 3);
-        assertThat(Commands.fromInteraction(component, 0)).as("only application commands").isNull();
+    }
+
+    @Test
+    void everyInteractionTypeABotAnswersIsForwarded() throws Exception {
+        String base = """
+                {"id":"9","application_id":"7","type":%d,"token":"tok","channel_id":"6","user":{"id":"8"},
+                 "data":%s}""";
+        ObjectNode autocomplete = Commands.fromInteraction(Json.mapper().readTree(base.formatted(4,
+                "{\"name\":\"play\",\"options\":[{\"name\":\"q\",\"type\":3,\"value\":\"ab\",\"focused\":true}]}")), 0);
+        assertThat(autocomplete.path("command").asText()).isEqualTo("play");
+        assertThat(autocomplete.path("interaction").path("type").asInt()).isEqualTo(4);
+        assertThat(autocomplete.path("ids").path("author").asText()).as("a DM: user, not member").isEqualTo("8");
+        ObjectNode button = Commands.fromInteraction(Json.mapper().readTree(base.formatted(3,
+                "{\"custom_id\":\"Vote:Yes\",\"component_type\":2}")), 0);
+        assertThat(button.path("command").asText()).as("custom IDs keep their case").isEqualTo("Vote:Yes");
+        assertThat(button.path("interaction").path("type").asInt()).isEqualTo(3);
+        ObjectNode modal = Commands.fromInteraction(Json.mapper().readTree(base.formatted(5,
+                "{\"custom_id\":\"feedback\",\"components\":[]}")), 0);
+        assertThat(modal.path("command").asText()).isEqualTo("feedback");
+        assertThat(modal.path("raw").path("data").path("custom_id").asText()).isEqualTo("feedback");
+        ObjectNode userMenu = Commands.fromInteraction(Json.mapper().readTree(base.formatted(2,
+                "{\"name\":\"High five\",\"type\":2,\"target_id\":\"3\"}")), 0);
+        assertThat(userMenu.path("command").asText()).isEqualTo("high five");
+        assertThat(Commands.fromInteraction(Json.mapper().readTree(base.formatted(1, "{}")), 0)).as("ping")
+                .isNull();
+        assertThat(Commands.fromInteraction(Json.mapper().readTree(base.formatted(3, "{}")), 0))
+                .as("no custom_id").isNull();
     }
 }

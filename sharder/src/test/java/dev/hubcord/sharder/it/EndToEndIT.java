@@ -188,13 +188,16 @@ class EndToEndIT {
         SimGuild guild = sim.population().guilds().get(4);
         SimChannel channel = textChannel(guild);
         long user = guild.snapshot().members().get(1).userId();
+        // a user option must name someone the simulated Discord knows: it resolves it into data.resolved
+        long target = guild.snapshot().members().get(2).userId();
         JsonNode options = Json.mapper().readTree("""
-                [{"name":"user","type":6,"value":"155112606661607425"},{"name":"reason","type":3,"value":"spamming"},
-                 {"name":"time","type":3,"value":"5h"}]""");
+                [{"name":"user","type":6,"value":"%d"},{"name":"reason","type":3,"value":"spamming"},
+                 {"name":"time","type":3,"value":"5h"}]""".formatted(target));
         SimEvents.CreatedInteraction interaction = sim.control().events().interactionCreate(channel.id(), user, "ban", options);
         JsonNode d = nextCommand().data();
         assertThat(d.path("command").asText()).isEqualTo("ban");
-        assertThat(d.path("raw").asText()).isEqualTo("155112606661607425 spamming 5h");
+        assertThat(d.path("raw")).as("the whole interaction").isEqualTo(interaction.payload());
+        assertThat(d.path("interaction").path("type").asInt()).isEqualTo(2);
         assertThat(d.path("options")).isEqualTo(options);
         assertThat(d.path("interaction").path("id").asText()).isEqualTo(Long.toString(interaction.id()));
         assertThat(d.path("interaction").path("token").asText()).isEqualTo(interaction.token());

@@ -111,6 +111,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void heartbeatDue() {
+        if (!ctx.channel().config().isAutoRead()) {
+            // reading is paused while the listeners catch up: the ACK is unread in the socket, not missing
+            heartbeatsAcked = heartbeatsSent;
+        }
         if (heartbeatsAcked < heartbeatsSent) {
             fail(HubClientException.Kind.HEARTBEAT_TIMEOUT, "no HEARTBEAT_ACK before the next heartbeat", null);
             return;
@@ -124,6 +128,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         heartbeatsSent++;
         ctx.writeAndFlush(session.heartbeat());
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) throws Exception {
+        if (context.channel().isWritable()) {
+            session.onWritable(this);
+        }
+        super.channelWritabilityChanged(context);
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.hubcord.protocol.codec.PayloadCodec;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -63,12 +64,15 @@ public final class DefaultHubClient implements HubClient {
                 NioIoHandler.newFactory());
         this.loop = group.next();
         this.outbox = new Outbox(options.sendBufferCapacity(), options.sendBufferBytes(), options.publishAcks());
-        this.dispatcher = new Dispatcher(options.dispatchExecutor(), listeners, options.ackMode());
+        this.dispatcher = new Dispatcher(options.dispatchExecutor(), listeners, options.ackMode(),
+                options.dispatchCapacity());
         this.requests = new PendingRequests(loop);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
+                // the channel's own buffer stays within 1 MiB: past it sends wait in the bounded outbox (Outbox)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         options.connectTimeout().toMillis()));
         this.supervisor = new Supervisor(options, loop, bootstrap, outbox, listeners, dispatcher, requests);
@@ -258,5 +262,10 @@ public final class DefaultHubClient implements HubClient {
         if (!onLoop) {
             shutdown.awaitUninterruptibly(CLOSE_WAIT_MILLIS + 1_000);
         }
+    }
+
+    /** Events handed to the listeners and not yet handled (for tests of the dispatch bound). */
+    int dispatchWaiting() {
+        return dispatcher.waiting();
     }
 }

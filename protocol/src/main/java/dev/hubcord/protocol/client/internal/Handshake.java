@@ -32,6 +32,9 @@ final class Handshake {
         if (!options.events().isEmpty()) {
             options.events().forEach(d.putArray("events")::add);
         }
+        if (options.maxUnacked() > 0) {
+            d.put("maxUnacked", options.maxUnacked());
+        }
         GatewayInfo gateway = options.gateway() == null ? null : options.gateway().get();
         if (gateway != null) {
             ObjectNode g = d.putObject("gateway");

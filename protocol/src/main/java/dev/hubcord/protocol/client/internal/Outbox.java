@@ -19,6 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * IDENTIFIED/RESUMED); a new session gets everything still held, in order. When the hub's IDENTIFIED
  * or RESUMED lacks {@code published} (a hub without the feature), that session confirms each payload
  * as it is written, which is the behaviour without acknowledgements.
+ *
+ * <p>While the session is up but its channel is not writable (the hub reads slower than the application sends, or
+ * has stopped reading: its backpressure), payloads go to the same bounded queue instead of the channel's unbounded
+ * buffer, and {@link #writable} writes them once the channel drains; a full queue refuses, as while disconnected.
  */
 final class Outbox {
 
@@ -58,7 +62,7 @@ final class Outbox {
             if (published != null) {
                 return publish(payload);
             }
-            if (channel != null && queue.isEmpty()) {
+            if (channel != null && queue.isEmpty() && channel.isWritable()) {
                 channel.writeAndFlush(payload, channel.voidPromise());
                 return true;
             }
@@ -67,6 +71,9 @@ final class Outbox {
             }
             queue.addLast(payload);
             queuedBytes += payload.length;
+            if (channel != null) {
+                writeQueued(channel);
+            }
             return true;
         } finally {
             lock.unlock();
@@ -156,6 +163,31 @@ final class Outbox {
             channel = ch;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The channel became writable again: writes what was queued meanwhile, as far as it stays writable. */
+    void writable(Channel ch) {
+        lock.lock();
+        try {
+            if (ch == channel) {
+                writeQueued(ch);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void writeQueued(Channel ch) {
+        boolean wrote = false;
+        byte[] next;
+        while (ch.isWritable() && (next = queue.pollFirst()) != null) {
+            queuedBytes -= next.length;
+            ch.write(next, ch.voidPromise());
+            wrote = true;
+        }
+        if (wrote) {
+            ch.flush();
         }
     }
 

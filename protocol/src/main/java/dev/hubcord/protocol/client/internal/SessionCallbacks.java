@@ -18,6 +18,9 @@ interface SessionCallbacks {
     /** An op 8 PUBLISH_ACK arrived: the hub has taken every payload this client numbered up to {@code ps}. */
     void onPublishAck(ConnectionHandler connection, long ps);
 
+    /** The connection's channel became writable again (it had stopped taking writes). */
+    default void onWritable(ConnectionHandler connection) {}
+
     /** The op 1 payload to send now. */
     byte[] heartbeat();
 

@@ -21,6 +21,7 @@ import dev.hubcord.protocol.client.HubClientOptions;
 import dev.hubcord.protocol.client.Identified;
 import dev.hubcord.protocol.client.StateChange;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -186,7 +187,12 @@ final class Supervisor implements SessionCallbacks {
         if (ack) {
             tracker.received(s);
         }
-        dispatcher.dispatch(new DeliveredEvent(name, s == null ? 0 : s, d, ack ? tracker : null));
+        if (dispatcher.dispatch(new DeliveredEvent(name, s == null ? 0 : s, d, ack ? tracker : null))) {
+            // the listeners are behind by a full dispatch queue: read nothing more until they have caught up
+            Channel channel = connection.channel();
+            channel.config().setAutoRead(false);
+            dispatcher.resumeWhenDrained(() -> channel.eventLoop().execute(() -> channel.config().setAutoRead(true)));
+        }
     }
 
     private void sessionUp(ConnectionHandler connection, JsonNode d) {
@@ -211,6 +217,11 @@ final class Supervisor implements SessionCallbacks {
         log.warn("the hub did not confirm publisher acknowledgements for session {}: payloads written as a "
                 + "connection drops may be lost", sessionId);
         return Outbox.NOT_CONFIRMING;
+    }
+
+    @Override
+    public void onWritable(ConnectionHandler connection) {
+        outbox.writable(connection.channel());
     }
 
     @Override

@@ -90,4 +90,23 @@ class OutboxTest {
         assertArrayEquals(p("keep"), ch.readOutbound());
         assertNull(next(ch));
     }
+
+    @Test
+    void queuesWhileTheChannelIsNotWritableAndWritesInOrderWhenItIs() {
+        Outbox outbox = new Outbox(2);
+        EmbeddedChannel ch = new EmbeddedChannel();
+        outbox.open(ch, "s1");
+        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false); // as when the hub stops reading
+        assertTrue(outbox.offer(p("a")));
+        assertTrue(outbox.offer(p("b")));
+        assertFalse(outbox.offer(p("c")), "bounded: refused rather than piled up in the channel");
+        assertNull(next(ch), "nothing written while not writable");
+        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+        outbox.writable(ch);
+        assertEquals("a", next(ch));
+        assertEquals("b", next(ch));
+        assertTrue(outbox.offer(p("c")));
+        assertEquals("c", next(ch));
+        assertEquals(0, outbox.queued());
+    }
 }
