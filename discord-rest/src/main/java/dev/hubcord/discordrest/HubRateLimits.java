@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * global limit is this process's share: 90 % of the global limit divided by the number of REST clients the hub last
  * reported ({@code assumedClients} before any answer), at least 1 per second. Requests sent on the share while the
  * connection is up are still reported to the hub ({@code fallback: true}), which counts them toward its global
- * window; while it is down nothing is reported (nor buffered). Its buckets are this process's own, learnt from its own responses.
+ * window; while it is down nothing is reported (nor buffered). Its buckets are this process's own, learnt from
+ * its own responses.
  */
 public final class HubRateLimits implements RateLimits {
 
@@ -90,8 +91,9 @@ public final class HubRateLimits implements RateLimits {
             int clients = reply.path("clients").asInt(1);
             fallback.globalLimit(share(globalLimit, clients));
             if (reply.hasNonNull("refused")) {
-                throw new DiscordRestException(DiscordRestException.Kind.INVALID_REQUEST_CAP, route + ": the hub refuses"
-                        + " requests: " + invalidCount + " invalid requests (401/403/429) in the last 10 minutes", null);
+                throw new DiscordRestException(DiscordRestException.Kind.INVALID_REQUEST_CAP, route
+                        + ": the hub refuses requests: " + invalidCount
+                        + " invalid requests (401/403/429) in the last 10 minutes", null);
             }
             if (reply.path("granted").asBoolean(false)) {
                 return new HubPermit(route, reply.path("permit").asLong(0));

@@ -67,7 +67,8 @@ class CoordinatedLimitsTest {
         }
         List<RestExchange.Recorded> posts = deployment.posts();
         explain429s(posts);
-        long[] times = posts.stream().filter(r -> r.status() == 200).mapToLong(RestExchange.Recorded::atMillis).toArray();
+        long[] times = posts.stream().filter(r -> r.status() == 200).mapToLong(RestExchange.Recorded::atMillis)
+                .toArray();
         // the hub grants 50 per window: the period of those windows gives the rate (after a first second of start-up:
         // the hub's own first window, the discovery of each channel's bucket)
         long[] steady = java.util.Arrays.stream(times).filter(t -> t >= times[0] + 1_000).toArray();
@@ -94,7 +95,8 @@ class CoordinatedLimitsTest {
             Thread.sleep(3_000);
             long closedAt = System.currentTimeMillis();
             deployment.hub.close();
-            await().atMost(Duration.ofSeconds(3)).until(() -> deployment.limits.stream().allMatch(HubRateLimits::fallingBack));
+            await().atMost(Duration.ofSeconds(3))
+                    .until(() -> deployment.limits.stream().allMatch(HubRateLimits::fallingBack));
             assertThat(deployment.limits).allMatch(l -> l.fallbackShare() == GLOBAL_LIMIT * 9 / 10 / CLIENTS);
             Thread.sleep(3_000);
             long[] during = deployment.posts().stream().mapToLong(RestExchange.Recorded::atMillis)
@@ -104,7 +106,8 @@ class CoordinatedLimitsTest {
             // the three local shares together stay under the global limit (plus the window the outage began in)
             assertThat(during.length).isLessThanOrEqualTo((int) (GLOBAL_LIMIT * (outageMs / 1000.0 + 1)));
             deployment.restartHub();
-            await().atMost(Duration.ofSeconds(10)).until(() -> deployment.limits.stream().noneMatch(HubRateLimits::fallingBack));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> deployment.limits.stream().noneMatch(HubRateLimits::fallingBack));
             Thread.sleep(2_000);
         }
         List<RestExchange.Recorded> posts = deployment.posts();

@@ -34,7 +34,8 @@ class RestLimitsBenchmark {
         assumeTrue(seconds != null && !seconds.isBlank(), "set -Dbench.seconds to run the benchmark");
         int duration = Integer.parseInt(seconds);
         System.out.printf(Locale.ROOT, "%n%d REST clients, %d s per mode, Discord's default limits (global 50/s,"
-                + " messages 5/5 s per channel, bans 5/5 s per guild, GET channel 5/1 s per channel)%n", CLIENTS, duration);
+                + " messages 5/5 s per channel, bans 5/5 s per guild, GET channel 5/1 s per channel)%n", CLIENTS,
+                duration);
         System.out.printf(Locale.ROOT, "%-12s %-32s %10s %10s %8s %8s%n", "mode", "bucket", "req/s", "limit/s", "429s",
                 "errors");
         for (boolean coordinated : new boolean[] {true, false}) {
@@ -60,7 +61,8 @@ class RestLimitsBenchmark {
                 threads.add(loop(end, n -> client.execute(RestRequest.of("POST", "/channels/" + channel + "/messages")
                         .withBody(Map.of("content", "bench " + n)))));
                 threads.add(loop(end, n -> client.execute(RestRequest.of(n % 2 == 0 ? "PUT" : "DELETE",
-                        "/guilds/" + guild.id() + "/bans/" + users.get((first + n / 2) % users.size())).withBody(Map.of()))));
+                        "/guilds/" + guild.id() + "/bans/" + users.get((first + n / 2) % users.size()))
+                        .withBody(Map.of()))));
                 for (int i = 0; i < 6; i++) {
                     int offset = i * 5;
                     threads.add(loop(end, n -> client.execute(RestRequest.of("GET",

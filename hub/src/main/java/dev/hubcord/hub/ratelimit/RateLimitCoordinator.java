@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * <p>Bounded state: at most {@code maxBuckets} buckets, evicting the least recently used (an evicted bucket is
  * learnt again by one discovery request, which Discord answers normally unless that bucket was empty: then a single
  * 429); at most {@code maxRoutes} route-to-hash entries, likewise; the global window holds at most
- * {@code globalLimit} permits; the invalid-request count is 600 one-second slots; the clients map holds one entry per live session.
+ * {@code globalLimit} permits; the invalid-request count is 600 one-second slots; the clients map holds one entry
+ * per live session.
  */
 public final class RateLimitCoordinator {
 
@@ -34,7 +35,10 @@ public final class RateLimitCoordinator {
         }
     }
 
-    /** The answer to an acquire: a permit, or a wait and its reason ({@code bucket}, {@code global}, {@code discovery}). */
+    /**
+     * The answer to an acquire: a permit (with its id for a global one), or a wait and its reason ({@code bucket},
+     * {@code global}, {@code discovery}), or a refusal at the invalid-request cap.
+     */
     public record Decision(boolean granted, long waitMs, String reason, boolean refused, long permit) {}
 
     private static final long CLIENT_IDLE_NANOS = TimeUnit.SECONDS.toNanos(10);
