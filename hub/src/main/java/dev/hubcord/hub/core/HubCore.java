@@ -8,6 +8,8 @@ import dev.hubcord.hub.flow.FlowPolicy;
 import dev.hubcord.hub.flow.WindowPolicy;
 import dev.hubcord.hub.lease.LeaseRequests;
 import dev.hubcord.hub.lease.LocalLeases;
+import dev.hubcord.hub.ratelimit.RateLimitCoordinator;
+import dev.hubcord.hub.ratelimit.RateLimitRequests;
 import dev.hubcord.hub.metrics.HubMetrics;
 import dev.hubcord.hub.routing.AudioGuildOwners;
 import dev.hubcord.hub.routing.EventValidator;
@@ -66,6 +68,7 @@ public final class HubCore implements AutoCloseable {
     private final AudioPlayers audioPlayers;
     private final IdentifyGate identifyGate;
     private final LeaseRequests leases = new LeaseRequests(new LocalLeases(System::currentTimeMillis));
+    private final RateLimitRequests rateLimits;
     private final ScheduledExecutorService scheduler;
     private final Map<Session, ScheduledFuture<?>> expiryTimers = new ConcurrentHashMap<>();
     private volatile CacheSink cacheSink = new ValidatingCacheSink();
@@ -87,6 +90,8 @@ public final class HubCore implements AutoCloseable {
                 (session, shard) -> router.sendDirect(session, EventType.IDENTIFY_GRANTED, Map.of("shard", shard)),
                 scheduler);
         metrics.gauge("hub_leases", "named leases held (LEASE)", leases.table(), t -> t.size());
+        this.rateLimits = new RateLimitRequests(new RateLimitCoordinator(RateLimitCoordinator.Settings.defaults(),
+                System::nanoTime), metrics);
     }
 
     /** Creates a session for an IDENTIFY, sends IDENTIFIED, assigns shards, and hands it waiting events. */
@@ -205,6 +210,9 @@ public final class HubCore implements AutoCloseable {
             case PLAYER_RECOVER -> router.sendDirect(from, EventType.REPLY, audioPlayers.recover(envelope));
             case LEASE -> router.sendDirect(from, EventType.REPLY, leases.acquire(from.id(), readTree(envelope)));
             case LEASE_RELEASE -> leases.release(from.id(), readTree(envelope));
+            case RATELIMIT_ACQUIRE -> router.sendDirect(from, EventType.REPLY,
+                    rateLimits.acquire(from.id(), readTree(envelope)));
+            case RATELIMIT_UPDATE -> rateLimits.update(readTree(envelope));
             default -> {
                 audioPlayers.beforeRoute(from, type, envelope);
                 router.route(from, RoutedEvent.of(type, envelope));
@@ -299,6 +307,7 @@ public final class HubCore implements AutoCloseable {
         sessions.remove(session);
         log.info("session ended: {} {} session={} ({})", session.type().wireName(), session.name(), session.id(), why);
         leases.sessionEnded(session.id());
+        rateLimits.sessionEnded(session.id());
         switch (session.type()) {
             case SHARDER -> {
                 identifyGate.remove(session);
