@@ -6,10 +6,6 @@ import dev.hubcord.hub.audio.PlayerStates;
 import dev.hubcord.hub.config.HubConfig;
 import dev.hubcord.hub.flow.FlowPolicy;
 import dev.hubcord.hub.flow.WindowPolicy;
-import dev.hubcord.hub.lease.LeaseRequests;
-import dev.hubcord.hub.lease.LocalLeases;
-import dev.hubcord.hub.ratelimit.RateLimitCoordinator;
-import dev.hubcord.hub.ratelimit.RateLimitRequests;
 import dev.hubcord.hub.metrics.HubMetrics;
 import dev.hubcord.hub.routing.AudioGuildOwners;
 import dev.hubcord.hub.routing.EventValidator;
@@ -67,8 +63,7 @@ public final class HubCore implements AutoCloseable {
     private final OutboundBounds outbound;
     private final AudioPlayers audioPlayers;
     private final IdentifyGate identifyGate;
-    private final LeaseRequests leases = new LeaseRequests(new LocalLeases(System::currentTimeMillis));
-    private final RateLimitRequests rateLimits;
+    private final HubRequests requests;
     private final ScheduledExecutorService scheduler;
     private final Map<Session, ScheduledFuture<?>> expiryTimers = new ConcurrentHashMap<>();
     private volatile CacheSink cacheSink = new ValidatingCacheSink();
@@ -89,9 +84,7 @@ public final class HubCore implements AutoCloseable {
         this.identifyGate = new IdentifyGate(config.identifyIntervalMs(), shards::maxConcurrency,
                 (session, shard) -> router.sendDirect(session, EventType.IDENTIFY_GRANTED, Map.of("shard", shard)),
                 scheduler);
-        metrics.gauge("hub_leases", "named leases held (LEASE)", leases.table(), t -> t.size());
-        this.rateLimits = new RateLimitRequests(new RateLimitCoordinator(RateLimitCoordinator.Settings.defaults(),
-                System::nanoTime), metrics);
+        this.requests = new HubRequests(router, metrics);
     }
 
     /** Creates a session for an IDENTIFY, sends IDENTIFIED, assigns shards, and hands it waiting events. */
@@ -206,14 +199,12 @@ public final class HubCore implements AutoCloseable {
         }
         switch (type) {
             case IDENTIFY_REQUEST -> identifyGate.request(from, envelope.shard());
-            case SHARD_STATUS -> shardStatus(from, envelope.shard(), readTree(envelope));
+            case SHARD_STATUS -> shardStatus(from, envelope.shard(), HubRequests.readTree(envelope));
             case PLAYER_RECOVER -> router.sendDirect(from, EventType.REPLY, audioPlayers.recover(envelope));
-            case LEASE -> router.sendDirect(from, EventType.REPLY, leases.acquire(from.id(), readTree(envelope)));
-            case LEASE_RELEASE -> leases.release(from.id(), readTree(envelope));
-            case RATELIMIT_ACQUIRE -> router.sendDirect(from, EventType.REPLY,
-                    rateLimits.acquire(from.id(), readTree(envelope)));
-            case RATELIMIT_UPDATE -> rateLimits.update(readTree(envelope));
             default -> {
+                if (requests.handle(from, type, envelope)) {
+                    return;
+                }
                 audioPlayers.beforeRoute(from, type, envelope);
                 router.route(from, RoutedEvent.of(type, envelope));
             }
@@ -306,8 +297,7 @@ public final class HubCore implements AutoCloseable {
         }
         sessions.remove(session);
         log.info("session ended: {} {} session={} ({})", session.type().wireName(), session.name(), session.id(), why);
-        leases.sessionEnded(session.id());
-        rateLimits.sessionEnded(session.id());
+        requests.sessionEnded(session);
         switch (session.type()) {
             case SHARDER -> {
                 identifyGate.remove(session);
@@ -340,13 +330,6 @@ public final class HubCore implements AutoCloseable {
         }
     }
 
-    private static JsonNode readTree(Envelope envelope) {
-        try {
-            return dev.hubcord.protocol.codec.Json.mapper().readTree(envelope.bytes(), envelope.dStart(), envelope.dLength());
-        } catch (java.io.IOException e) {
-            throw new CloseException(CloseCode.INVALID_PAYLOAD, "unreadable d");
-        }
-    }
 
     public void cacheSink(CacheSink sink) {
         this.cacheSink = sink;
