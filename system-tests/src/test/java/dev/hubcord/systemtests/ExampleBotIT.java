@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,14 @@ class ExampleBotIT {
         await("message " + id + " reads " + text).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> sim.messages(general).stream().anyMatch(m -> m.path("id").asText().equals(id)
                         && m.path("content").asText().equals(text)));
+    }
+
+    /** Waits until one of the commands workers logged a line containing every part. */
+    private static void awaitWorkerLog(String... parts) {
+        await("a commands worker's log line with " + List.of(parts)).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Stream.of("commands-1", "commands-2").flatMap(n -> system.process(n).lines().stream())
+                        .anyMatch(l -> Stream.of(parts).allMatch(l::contains)));
     }
 
     @Test
@@ -155,6 +164,7 @@ class ExampleBotIT {
                 [{"type":1,"name":"divide","options":[{"type":4,"name":"a","value":1},{"type":4,"name":"b","value":0}]}]""")));
         assertThat(content(divide)).isEqualTo("Something went wrong running `calc`. It has been logged.");
         assertThat(ephemeral(divide)).isTrue();
+        awaitWorkerLog("interaction:" + divide.path("id").asText(), "the command threw");
         ArrayNode tooLong = Http.JSON.createArrayNode();
         tooLong.addObject().put("type", 3).put("name", "text").put("value", "a".repeat(5000));
         JsonNode announce = answered(sim.slash(general, users.moderator(), "announce", tooLong));
@@ -173,6 +183,7 @@ class ExampleBotIT {
         JsonNode click = answered(sim.click(message, alice, "poll:yes", List.of()));
         assertThat(content(click)).isEqualTo("This button is no longer supported.");
         assertThat(ephemeral(click)).isTrue();
+        awaitWorkerLog("interaction " + click.path("id").asText(), "no handler for custom ID poll:yes");
     }
 
     @Test
@@ -191,6 +202,7 @@ class ExampleBotIT {
             sim.interactionWindows(3_000, 900_000);
         }
         assertThat(sim.requests("POST", "/interactions/" + late + "/")).allMatch(r -> r.status() == 404);
+        awaitWorkerLog("interaction " + late + ":", "came after Discord's 3 s; the user gets no answer");
         assertThat(users.slash(general, bob, "calc", options("""
                 [{"type":1,"name":"add","options":[{"type":4,"name":"a","value":1},{"type":4,"name":"b","value":2}]}]""")))
                 .isEqualTo("1 + 2 = 3");
