@@ -27,9 +27,10 @@ wants() { [[ " ${services[*]} " == *" $1 "* ]]; }
 declare -A JARS=([hub]=hub/target/hub.jar [sim]=discord-sim/target/discord-sim.jar
     [sharder]=sharder/target/sharder.jar [commands]=commands-worker/target/commands-worker.jar
     [audio]=audio-worker/target/audio-worker.jar)
+EXAMPLE_JAR=example-bot/target/example-bot.jar
 for s in "${services[@]}"; do
     [ -n "$s" ] || continue
-    if [ ! -f "${JARS[$s]}" ]; then
+    if [ ! -f "${JARS[$s]}" ] || { [ "$s" = commands ] && [ ! -f "$EXAMPLE_JAR" ]; }; then
         echo "building (first run, a few minutes) ..."
         ./mvnw -q -DskipTests package
         break
@@ -105,6 +106,8 @@ if wants hub; then
 fi
 
 audio_env=()
+commands_env=()
+sharder_env=()
 if [ -z "${DISCORD_TOKEN:-}" ]; then
     DISCORD_TOKEN=${SIM_TOKEN:-hubcord-demo-token}
     DISCORD_API_BASE=http://127.0.0.1:$SIM_PORT/api/v10
@@ -116,6 +119,14 @@ if [ -z "${DISCORD_TOKEN:-}" ]; then
         "$JAVA_HOME/bin/java" -cp "${JARS[audio]}" dev.hubcord.audio.library.DemoLibrary "$AUDIO_LIBRARY_DIR"
     fi
     audio_env+=(AUDIO_LIBRARY_DIR="$AUDIO_LIBRARY_DIR")
+    # the example bot of docs/commands.md (/calc, /coffee, /color, /counter, /feedback, /announce, "High five",
+    # a welcome on member join), loaded as a bot author's jar; with a real token, set COMMANDS_PLUGINS_DIR yourself
+    if wants commands && [ -z "${COMMANDS_PLUGINS_DIR:-}" ]; then
+        mkdir -p "$RUN_DIR/plugins"
+        cp "$EXAMPLE_JAR" "$RUN_DIR/plugins/"
+        commands_env=(COMMANDS_PLUGINS_DIR="$RUN_DIR/plugins")
+        sharder_env=(SHARDER_DISPATCH_EVENTS="${SHARDER_DISPATCH_EVENTS:-GUILD_MEMBER_ADD}")
+    fi
     if wants sim; then
         start sim -- --port "$SIM_PORT" --guilds "${SIM_GUILDS:-20}" --token "$DISCORD_TOKEN"
         await_http "http://127.0.0.1:$SIM_PORT/_sim/health" "discord-sim"
@@ -127,8 +138,9 @@ DISCORD_API_BASE=${DISCORD_API_BASE:-https://discord.com/api/v10}
 
 common=(HUB_URL="$HUB_URL" HUB_SECRET="$HUB_SECRET")
 discord=(DISCORD_TOKEN="$DISCORD_TOKEN" DISCORD_API_BASE="$DISCORD_API_BASE")
-wants sharder && start sharder "${common[@]}" "${discord[@]}" --
-wants commands && start commands "${common[@]}" "${discord[@]}" COMMANDS_DB="$RUN_DIR/commands-worker.db" --
+wants sharder && start sharder "${common[@]}" "${discord[@]}" "${sharder_env[@]}" --
+wants commands && start commands "${common[@]}" "${discord[@]}" COMMANDS_DB="$RUN_DIR/commands-worker.db" \
+    "${commands_env[@]}" --
 wants audio && start audio "${common[@]}" "${audio_env[@]}" --
 
 echo "running: ${names[*]} — REST: curl -H 'Authorization: $HUB_SECRET' http://127.0.0.1:$HUB_PORT/v1/services"

@@ -78,6 +78,9 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
                             : Integer.parseInt(r.queryParam("members")))))
                     .orElseGet(() -> RestExchange.Response.error(404, 10004, "Unknown Guild"));
         }
+        if (m.equals("POST") && p.length == 3 && head.equals("guilds") && p[2].equals("members")) {
+            return ok(join(Json.snowflake(com.fasterxml.jackson.databind.node.TextNode.valueOf(p[1])), body(r)));
+        }
         if (m.equals("POST") && p.length == 3 && (head.equals("connections") || head.equals("shards"))) {
             return ok(Json.obj().put("affected", connectionAction(r, head.equals("shards"), p[1], p[2])));
         }
@@ -122,6 +125,11 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
         if (p[1].equals("global") && m.equals("POST")) {
             control.setRestConfig(control.restConfig().withGlobal(body.path("limit").asInt(50),
                     body.path("window_ms").asLong(1000)));
+            return ok(Json.MAPPER.valueToTree(control.restConfig()));
+        }
+        if (p[1].equals("interactions") && m.equals("POST")) {
+            control.setRestConfig(control.restConfig().withInteractionTimes(body.path("deadline_ms").asLong(3000),
+                    body.path("token_ttl_ms").asLong(900_000)));
             return ok(Json.MAPPER.valueToTree(control.restConfig()));
         }
         if (p[1].equals("delays") && p.length == 3 && m.equals("POST")) {
@@ -203,6 +211,29 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
             o.set("components", sm.components());
         }
         return list;
+    }
+
+    /**
+     * A user joins a guild ({@code POST /_sim/guilds/{id}/members}): an existing user by {@code user_id}, or a new
+     * one named {@code username}; GUILD_MEMBER_ADD is dispatched. Someone already a member: 400.
+     */
+    private ObjectNode join(long guildId, JsonNode body) {
+        SimGuild guild = population.requireGuild(guildId);
+        long userId;
+        if (body.hasNonNull("user_id")) {
+            userId = id(body, "user_id");
+            population.requireUser(userId);
+        } else {
+            String name = require(body.path("username").textValue(), "user_id or username");
+            userId = population.newId();
+            population.putUser(new dev.hubcord.discordsim.population.SimUser(userId, name, null, null, false));
+        }
+        if (guild.member(userId).isPresent()) {
+            throw new SimException(SimException.Kind.BAD_REQUEST, "user " + userId + " is already a member");
+        }
+        control.events().memberAdd(guildId, userId);
+        return Json.obj().put("guild_id", Json.id(guildId)).put("user_id", Json.id(userId))
+                .put("username", population.requireUser(userId).username());
     }
 
     private ArrayNode guilds(String shards) {

@@ -79,6 +79,26 @@ class ControlApiTest {
     }
 
     @Test
+    void httpJoinsAMemberAndShortensTheInteractionWindows() throws Exception {
+        String gid = Long.toUnsignedString(guild.id());
+        HttpResponse<String> joined = http("POST", "/guilds/" + gid + "/members", "{\"username\":\"newbie\"}");
+        assertEquals(200, joined.statusCode(), joined.body());
+        String user = TestGatewayClient.JSON.readTree(joined.body()).path("user_id").asText();
+        JsonNode add = client.nextDispatch("GUILD_MEMBER_ADD").path("d");
+        assertEquals(user, add.path("user").path("id").asText());
+        assertEquals("newbie", add.path("user").path("username").asText());
+        assertTrue(guild.member(Long.parseUnsignedLong(user)).isPresent());
+        assertEquals(400, http("POST", "/guilds/" + gid + "/members", "{\"user_id\":\"" + user + "\"}").statusCode());
+        assertEquals(400, http("POST", "/guilds/" + gid + "/members", "{}").statusCode());
+        assertEquals(404, http("POST", "/guilds/1/members", "{\"username\":\"x\"}").statusCode());
+
+        HttpResponse<String> times = http("POST", "/rest/interactions", "{\"deadline_ms\":50,\"token_ttl_ms\":100}");
+        assertEquals(200, times.statusCode());
+        assertEquals(50, sim.control().restConfig().interactionDeadlineMs());
+        assertEquals(100, sim.control().restConfig().interactionTokenTtlMs());
+    }
+
+    @Test
     void populationEventsMutateStateAndDispatch() {
         SimEvents events = sim.control().events();
         long newcomer = sim.population().guilds().get(1).members().getLast().userId();

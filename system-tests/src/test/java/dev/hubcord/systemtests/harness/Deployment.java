@@ -182,6 +182,7 @@ public final class Deployment implements AutoCloseable {
         env.putAll(discord());
         env.put("COMMANDS_NAME", name);
         env.put("COMMANDS_DB", dir.resolve("commands.db").toString());
+        env.put("COMMANDS_PLUGINS_DIR", plugins().toString());
         env.putAll(topology.commandsSettings());
         launch(name, jar("commands-worker"), env, List.of());
     }
@@ -194,6 +195,22 @@ public final class Deployment implements AutoCloseable {
         env.put("AUDIO_LIBRARY_DIR", library().toString());
         env.putAll(topology.audioSettings());
         launch(name, jar("audio-worker"), env, List.of());
+    }
+
+    /**
+     * The commands workers' plugins directory: the example bot's jar (docs/commands.md), loaded by both workers as
+     * a bot author's jar is, through {@code COMMANDS_PLUGINS_DIR}.
+     */
+    private Path plugins() {
+        Path plugins = dir.resolve("plugins");
+        try {
+            Files.createDirectories(plugins);
+            Files.copy(jar("example-bot"), plugins.resolve("example-bot.jar"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return plugins;
     }
 
     /** The audio workers' music library: the demo library the audio worker's jar writes (as run.sh does). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The simulated Discord as its users see it: who is in which guild, what they say, and what the bot sent to Discord
@@ -21,9 +22,11 @@ public final class SimApi {
     }
 
     private final Http http;
+    private final Http bot;
 
     public SimApi(int port) {
         this.http = new Http("http://127.0.0.1:" + port, null);
+        this.bot = new Http("http://127.0.0.1:" + port, "Bot " + Deployment.TOKEN);
     }
 
     public List<JsonNode> guilds() {
@@ -50,6 +53,51 @@ public final class SimApi {
             body.set("options", options);
         }
         return http.post("/_sim/interactions", body).ok().json();
+    }
+
+    /** A user clicks a button or chooses in a select menu of a bot message; the INTERACTION_CREATE payload. */
+    public JsonNode click(String messageId, String userId, String customId, List<String> values) {
+        return http.post("/_sim/interactions/component", Map.of("message_id", messageId, "user_id", userId,
+                "custom_id", customId, "values", values)).ok().json();
+    }
+
+    /** A user submits the modal the bot showed them: text inputs by custom ID. */
+    public JsonNode submitModal(String customId, String userId, Map<String, String> values) {
+        return http.post("/_sim/interactions/modal", Map.of("custom_id", customId, "user_id", userId, "values",
+                values)).ok().json();
+    }
+
+    /** A user uses a user context menu ("Apps") on {@code targetId}. */
+    public JsonNode userCommand(String channelId, String userId, String name, String targetId) {
+        return http.post("/_sim/interactions/context", Map.of("channel_id", channelId, "user_id", userId, "type", 2,
+                "name", name, "target_id", targetId)).ok().json();
+    }
+
+    /** A user types {@code value} into an autocompleted option. */
+    public JsonNode autocomplete(String channelId, String userId, String name, String option, String value) {
+        return http.post("/_sim/interactions/autocomplete", Map.of("channel_id", channelId, "user_id", userId,
+                "name", name, "option", option, "value", value)).ok().json();
+    }
+
+    /** The interaction and the bot's answer so far ({@code callback_type}, {@code response}, {@code choices}...). */
+    public Optional<JsonNode> interaction(String id) {
+        Http.Answer a = http.get("/_sim/interactions/" + id);
+        return a.status() == 404 ? Optional.empty() : Optional.of(a.ok().json());
+    }
+
+    /** A new user named {@code username} joins the guild (GUILD_MEMBER_ADD); {@code {guild_id, user_id, username}}. */
+    public JsonNode join(String guildId, String username) {
+        return http.post("/_sim/guilds/" + guildId + "/members", Map.of("username", username)).ok().json();
+    }
+
+    /** Discord's 3 s (first callback) and 15 min (everything else) interaction windows, shortened for a test. */
+    public void interactionWindows(long deadlineMs, long tokenTtlMs) {
+        http.post("/_sim/rest/interactions", Map.of("deadline_ms", deadlineMs, "token_ttl_ms", tokenTtlMs)).ok();
+    }
+
+    /** Posts a message as the bot, through Discord's REST API (as an earlier version of the bot would have). */
+    public JsonNode postAsBot(String channelId, JsonNode message) {
+        return bot.post("/api/v10/channels/" + channelId + "/messages", message).ok().json();
     }
 
     /** Every REST call the bot made, oldest first. */
