@@ -2,6 +2,7 @@ package dev.hubcord.commands.music;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.commands.api.CommandException;
 import dev.hubcord.commands.components.Component;
 import dev.hubcord.commands.components.ComponentContext;
 import dev.hubcord.commands.components.ComponentHandler;
@@ -65,7 +66,7 @@ public final class PlayerButtons implements ComponentHandler {
                 ctx.update(Reply.text(content + "\nStopped by <@" + ctx.userId() + ">.")
                         .withComponents(row(false, true)));
             }
-            default -> throw new dev.hubcord.commands.api.CommandException("This button is no longer supported.");
+            default -> throw new CommandException("This button is no longer supported.");
         }
     }
 }
