@@ -2,13 +2,16 @@ import type { BotInfo, Identified, Resumed } from './protocol.js';
 
 /** `d` of EXECUTE_COMMAND (sharder → commands, delivery `one`). */
 export interface ExecuteCommand {
+  /** The command's name (lower case) for a prefix command and interaction types 2 and 4; the component's or
+   * modal's `custom_id`, as it is, for types 3 and 5. */
   command: string;
-  /** A prefix command's text after its name. Typed wider because interactions are moving to carry Discord's whole
-   * interaction object here (see docs/protocol.md of your hub). */
+  /** A prefix command's text after its name; for an interaction, Discord's whole interaction object (`data`,
+   * `member`, and for a component the `message` it sits on). */
   raw: string | Record<string, unknown>;
   ids: { message?: string | null; author?: string; channel?: string; guild?: string; shard?: number };
-  /** Interactions only; `type` is Discord's interaction type where the hub's sharder sends it. */
-  interaction?: { id: string; token: string; applicationID: string; type?: number };
+  /** Interactions only; `type` is Discord's interaction type: 2 application command, 3 message component,
+   * 4 autocomplete, 5 modal submit. */
+  interaction?: { id: string; token: string; applicationID: string; type: number };
   options?: unknown;
   redelivered?: boolean;
   [field: string]: unknown;

@@ -1,6 +1,7 @@
 /**
  * The examples as a user runs them: the simulated Discord, the hub and a sharder from their jars, the example as
- * a Node process; a simulated user runs /ping and writes a message through the simulator's control API.
+ * a Node process; a simulated user runs /ping and /counter, clicks a button and writes a message through the
+ * simulator's control API.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -13,9 +14,18 @@ const TOKEN = 'node-examples-token';
 const examples = path.join(path.dirname(fileURLToPath(import.meta.url)), 'examples');
 
 interface SimMessage {
+  id: string;
   kind: string;
   interaction_id: string | null;
   content: string;
+  history: string[];
+  components: { type: number; components?: { type: number; custom_id?: string; label?: string }[] }[];
+}
+
+interface SimInteraction {
+  callback_type: number | null;
+  message_id: string | null;
+  response: { id: string; content: string } | null;
 }
 
 describe('the examples', () => {
@@ -76,6 +86,50 @@ describe('the examples', () => {
       assert.ok(answer, `no response to ${interaction.id}; worker said:\n${worker.output()}`);
       assert.equal(answer.content, 'pong (shard 0)');
       await waitFor('the worker log', () => worker.output().includes(`answered /ping ${interaction.id}`));
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('button answers /counter with a button and updates the message on every click', async () => {
+    const worker = await example('button.js');
+    try {
+      const command = await control<{ id: string }>('POST', '/interactions', { channel_id: channel, user_id: user, name: 'counter' });
+      const response = async (): Promise<SimMessage | undefined> =>
+        (await control<SimMessage[]>('GET', `/messages?channel_id=${channel}`))
+          .find((m) => m.kind === 'interaction_response' && m.interaction_id === command.id);
+      let message: SimMessage | undefined;
+      await waitFor(`the response to ${command.id}`, () => message !== undefined, 20_000, async () => {
+        message = await response();
+      });
+      assert.ok(message, `no response to ${command.id}; worker said:\n${worker.output()}`);
+      assert.equal(message.content, 'Clicked 0 times');
+      const button = () => message!.components[0]?.components?.[0];
+      assert.deepEqual([button()?.type, button()?.label, button()?.custom_id], [2, '+1', 'counter:0']);
+
+      // two clicks, each on the button as the previous update left it
+      for (const expected of [1, 2]) {
+        const click: { id: string; type: number } = await control('POST', '/interactions/component', {
+          message_id: message.id, user_id: user, custom_id: button()!.custom_id,
+        });
+        assert.equal(click.type, 3);
+        let state: SimInteraction | undefined;
+        await waitFor(`the update for click ${click.id}`, () => state?.callback_type != null, 20_000, async () => {
+          state = await control<SimInteraction>('GET', `/interactions/${click.id}`);
+        });
+        assert.equal(state!.callback_type, 7, `click ${click.id}; worker said:\n${worker.output()}`);
+        assert.equal(state!.message_id, message.id);
+        message = await response();
+        assert.ok(message);
+        const text = `Clicked ${expected} time${expected === 1 ? '' : 's'}`;
+        assert.equal(message.content, text, 'the same message, edited in place');
+        assert.equal(state!.response?.content, text);
+        assert.equal(button()?.custom_id, `counter:${expected}`);
+      }
+      assert.deepEqual(message.history, ['Clicked 0 times', 'Clicked 1 time']);
+      assert.equal((await control<SimMessage[]>('GET', `/messages?channel_id=${channel}`))
+        .filter((m) => m.interaction_id === command.id).length, 1, 'no second message');
+      await waitFor('the worker log', () => worker.output().includes('counter is 2'));
     } finally {
       await worker.stop();
     }
