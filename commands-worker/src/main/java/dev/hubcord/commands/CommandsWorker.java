@@ -70,10 +70,6 @@ public final class CommandsWorker implements AutoCloseable {
         Journal journal = new Journal(db, clock, config.journalTtl());
         this.timedBans = new TimedBans(db);
         MusicChannels musicChannels = new MusicChannels(db);
-        this.rest = new DiscordRest(new RestOptions(config.discordApiBase(), config.discordToken(),
-                config.restTimeout(), config.restRetries(), 10, config.globalLimit(), config.invalidRequestCap(),
-                Duration.ofMillis(50)));
-        DiscordApi discord = new DiscordApi(rest);
         this.hubApi = new HubApi(config.hubRestUrl(), config.hubSecret(), Duration.ofSeconds(10));
         this.registry = CommandRegistry.load(PluginLoader.withPlugins(commands, config.pluginsDir()));
         this.events = new EventDispatcher(registry.listeners(), EVENTS_IN_FLIGHT);
@@ -85,6 +81,11 @@ public final class CommandsWorker implements AutoCloseable {
                 .events(events.subscriptions())
                 .statistics(() -> Map.of("inFlight", intakeRef[0] == null ? 0 : intakeRef[0].inFlight()))
                 .build());
+        // the REST client's rate limits are coordinated by the hub, for every process that calls Discord
+        this.rest = new DiscordRest(new RestOptions(config.discordApiBase(), config.discordToken(),
+                config.restTimeout(), config.restRetries(), 10, config.globalLimit(), config.invalidRequestCap(),
+                Duration.ofMillis(50)), hub);
+        DiscordApi discord = new DiscordApi(rest);
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("defer-timer")
                 .factory());
         WorkerServices services = new WorkerServices(discord, hubApi, hub, clock, journal, botUserId::get, registry,

@@ -58,6 +58,10 @@ public enum EventType {
     LEASE(EnumSet.of(SHARDER, COMMANDS, AUDIO), HUB, DeliveryMode.HUB, Request.MUST),
     /** The holder gives a named lease back. */
     LEASE_RELEASE(EnumSet.of(SHARDER, COMMANDS, AUDIO), HUB, DeliveryMode.HUB),
+    /** A Discord REST client asks the hub for a rate-limit permit (a request, answered with REPLY). */
+    RATELIMIT_ACQUIRE(EnumSet.of(SHARDER, COMMANDS, AUDIO), HUB, DeliveryMode.HUB, Request.MUST),
+    /** A Discord REST client reports what Discord's rate-limit headers said about a permitted request. */
+    RATELIMIT_UPDATE(EnumSet.of(SHARDER, COMMANDS, AUDIO), HUB, DeliveryMode.HUB),
     REPLY(EnumSet.of(SHARDER, COMMANDS, AUDIO), null, DeliveryMode.DIRECT);
 
     private static final Map<String, EventType> BY_NAME = new HashMap<>();

@@ -2,6 +2,10 @@ package dev.hubcord.commands.discord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.discordrest.HubRateLimits;
+import dev.hubcord.discordrest.LocalRateLimits;
+import dev.hubcord.discordrest.RateLimits;
+import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.codec.Json;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +37,9 @@ import org.slf4j.LoggerFactory;
  *       counts as success;</li>
  *   <li>401, 403 and non-shared 429s are counted; at the cap calls fail fast with {@code INVALID_REQUEST_CAP}.</li>
  * </ul>
+ * The waiting and the counting are the rate limiter's, from the shared module {@code discord-rest}: this process's
+ * own ({@code LocalRateLimits}) or, given a hub client, the deployment's, coordinated by the hub
+ * ({@code HubRateLimits}).
  */
 public final class DiscordRest implements AutoCloseable {
 
@@ -41,22 +47,29 @@ public final class DiscordRest implements AutoCloseable {
 
     private final RestOptions options;
     private final HttpClient http;
-    private final Buckets buckets;
-    private final GlobalLimiter global;
-    private final InvalidRequests invalid;
+    private final RateLimits limits;
     private final AtomicLong rateLimited = new AtomicLong();
     private volatile long lastLatencyMillis = -1;
 
     public DiscordRest(RestOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * With {@code hub}, the rate limits are the deployment's, coordinated by the hub (module {@code discord-rest},
+     * {@code HubRateLimits}); without, this process's own.
+     */
+    public DiscordRest(RestOptions options, HubClient hub) {
         this.options = options;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(options.timeout())
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
-        this.buckets = new Buckets(options.resetMargin());
-        this.global = new GlobalLimiter(options.globalLimit(), Duration.ofSeconds(1));
-        this.invalid = new InvalidRequests(options.invalidCap());
+        dev.hubcord.discordrest.RestOptions shared = new dev.hubcord.discordrest.RestOptions(options.apiBase(),
+                options.token(), options.timeout(), options.retries(), options.max429Retries(), options.globalLimit(),
+                options.invalidCap(), options.resetMargin());
+        this.limits = hub == null ? LocalRateLimits.of(shared) : HubRateLimits.of(hub, shared);
     }
 
     /**
@@ -73,21 +86,18 @@ public final class DiscordRest implements AutoCloseable {
         int limited = 0;
         boolean unknown = false; // an earlier attempt went out and nobody knows what Discord did with it
         while (true) {
-            invalid.check();
-            RestResponse response;
+            RestResponse response = null;
             try {
-                Bucket bucket = buckets.acquire(route);
+                RateLimits.Permit permit = acquire(route);
                 try {
-                    if (!route.globalExempt()) {
-                        global.acquire();
-                    }
                     response = send(request, body);
-                    buckets.update(route, bucket, response);
-                    if (response.status() == 429) {
-                        handle429(route, bucket, response);
-                    }
                 } finally {
-                    bucket.unlock();
+                    permit.complete(response == null ? null
+                            : new dev.hubcord.discordrest.RestResponse(response.status(), response.headers(),
+                                    response.body()));
+                }
+                if (response.status() == 429) {
+                    handle429(route, response);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -136,9 +146,6 @@ public final class DiscordRest implements AutoCloseable {
                 log.debug("{}: {} on a repeat means the earlier attempt worked", route, code);
                 return response;
             }
-            if (status == 401 || status == 403) {
-                invalid.record();
-            }
             throw httpError(route, response);
         }
     }
@@ -158,22 +165,25 @@ public final class DiscordRest implements AutoCloseable {
         return execute(request).body();
     }
 
-    private void handle429(Route route, Bucket bucket, RestResponse response) {
+    /** A permit from the limiter (which waits, and counts invalid requests toward its cap). */
+    private RateLimits.Permit acquire(Route route) throws InterruptedException {
+        try {
+            return limits.acquire(new dev.hubcord.discordrest.Route(route.method(), route.path(), route.key(),
+                    route.major(), route.globalExempt()));
+        } catch (dev.hubcord.discordrest.DiscordRestException e) {
+            throw new DiscordRestException(DiscordRestException.Kind.INVALID_REQUEST_CAP, e.getMessage(), e);
+        }
+    }
+
+    /** Counts and logs a 429; the limiter has learnt it (a global pause, a blocked bucket). */
+    private void handle429(Route route, RestResponse response) {
         rateLimited.incrementAndGet();
-        String scope = response.header("X-RateLimit-Scope").orElse("user");
-        boolean isGlobal = response.header("X-RateLimit-Global").map("true"::equalsIgnoreCase).orElse(false)
-                || scope.equalsIgnoreCase("global") || response.body().path("global").asBoolean(false);
-        double retry = retryAfter(response);
-        if (!scope.equalsIgnoreCase("shared")) {
-            invalid.record();
+        String scope = response.header("X-RateLimit-Scope").orElse(null);
+        if (scope == null && response.body().isMissingNode()) {
+            throw new DiscordRestException(DiscordRestException.Kind.RATE_LIMITED, 429, 0, route
+                    + ": refused by Cloudflare (too many invalid requests: the IP is banned for a while)", null);
         }
-        if (isGlobal) {
-            log.warn("global rate limit hit on {}: every route pauses {} s", route, retry);
-            global.pause(retry);
-        } else {
-            log.info("{} rate limited (scope {}): bucket waits {} s", route, scope, retry);
-            bucket.block(retry);
-        }
+        log.info("{} rate limited (scope {}): retry after {} s", route, scope, retryAfter(response));
     }
 
     /** {@code retry_after} from the body (float seconds), else {@code Retry-After}, else the bucket's reset. */
@@ -267,15 +277,16 @@ public final class DiscordRest implements AutoCloseable {
 
     /** 401/403/429 responses counted in the last 10 minutes. */
     public int invalidRequestCount() {
-        return invalid.count();
+        return limits.invalidRequestCount();
     }
 
     public boolean globallyPaused() {
-        return global.paused();
+        return limits.globallyPaused();
     }
 
     @Override
     public void close() {
         http.close();
+        limits.close();
     }
 }

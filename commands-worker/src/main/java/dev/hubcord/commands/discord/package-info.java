@@ -1,7 +1,8 @@
 /**
  * A Discord REST v10 client with Discord's rate-limit model: one {@link dev.hubcord.commands.discord.DiscordRest}
- * per process, per-route buckets learnt from the {@code X-RateLimit-*} headers and keyed by bucket hash and major
- * parameter, the global limit, the three kinds of 429, a cap on invalid requests, timeouts and retries for 5xx.
+ * per process whose limits (buckets by hash and major parameter, the global limit, the invalid-request cap) come
+ * from module {@code discord-rest}, coordinated by the hub for the deployment; the three kinds of 429, timeouts and
+ * retries for 5xx here.
  * Requests block the calling (virtual) thread while their bucket is empty instead of failing;
  * {@link dev.hubcord.commands.discord.DiscordApi} has the endpoints the commands use.
  */

@@ -81,6 +81,11 @@ public final class SimControl {
         return rest.requests();
     }
 
+    /** Sets Cloudflare's ban: {@code limit} invalid responses within {@code windowMs} ban the IP for {@code banMs}. */
+    public void setInvalidRequestBan(int limit, long windowMs, long banMs) {
+        rest.invalidRequestBan(limit, windowMs, banMs);
+    }
+
     public void clearRestRequests() {
         rest.clearRequests();
     }

@@ -24,6 +24,7 @@ public final class Rest {
     private final RestDelays delays = new RestDelays();
     private final ApplicationCommands commands;
     private int invalidRequests;
+    private final InvalidRequestBan ban = new InvalidRequestBan();
 
     /** A response and how long to hold it back before writing it (a test's {@link #delay}); 0 = at once. */
     public record Timed(RestExchange.Response response, long delayMs) {}
@@ -126,6 +127,11 @@ public final class Rest {
 
     /** Handles a request; the caller writes the response after {@code delayMs} (the server schedules it). */
     public Timed handleTimed(RestExchange.Request request) {
+        RestExchange.Response banned = ban.refusal(System.currentTimeMillis());
+        if (banned != null) {
+            record(request, banned); // Cloudflare answers: no "via: 1.1 google"
+            return new Timed(banned, 0);
+        }
         Timed timed = route(request);
         // Discord's answers all pass Google's front end; JDA takes a 429 without "via" for a Cloudflare ban.
         timed.response().headers().putIfAbsent("Via", "1.1 google");
@@ -205,6 +211,9 @@ public final class Rest {
             boolean shared = "shared".equals(response.headers().get("X-RateLimit-Scope"));
             if (response.status() == 401 || response.status() == 403 || (response.status() == 429 && !shared)) {
                 invalidRequests++;
+                if (!response.headers().containsKey("Content-Type")) { // Cloudflare's own 429s do not count
+                    ban.record(r.atMillis());
+                }
             }
         }
     }
@@ -237,6 +246,14 @@ public final class Rest {
         synchronized (recorded) {
             return invalidRequests;
         }
+    }
+
+    /**
+     * Sets the invalid-request ban: {@code limit} invalid responses within {@code windowMs} ban for {@code banMs}
+     * (defaults 10,000, 10 minutes, 1 hour); clears the count and any running ban.
+     */
+    public void invalidRequestBan(int limit, long windowMs, long banMs) {
+        ban.configure(limit, windowMs, banMs);
     }
 
     /** Replaces the limits at runtime; all bucket and global windows start over. */

@@ -39,11 +39,13 @@ final class HttpResponses {
 
     /** Writes {@code r}; from any thread (Netty hands the write to the channel's event loop). */
     static void write(ChannelHandlerContext ctx, boolean keepAlive, RestExchange.Response r) {
-        byte[] body = r.body() == null ? new byte[0] : Json.write(r.body()).getBytes(StandardCharsets.UTF_8);
+        boolean text = r.body() != null && r.body().isTextual() && r.headers().containsKey("Content-Type");
+        byte[] body = r.body() == null ? new byte[0]
+                : (text ? r.body().textValue() : Json.write(r.body())).getBytes(StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(r.status()), Unpooled.wrappedBuffer(body));
         r.headers().forEach((k, v) -> response.headers().set(k, v));
-        if (r.body() != null) {
+        if (r.body() != null && !text) {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         }
         HttpUtil.setContentLength(response, body.length);

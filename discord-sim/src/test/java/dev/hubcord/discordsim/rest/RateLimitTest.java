@@ -54,6 +54,25 @@ class RateLimitTest {
     }
 
     @Test
+    void invalidRequestsAtTheLimitBanTheIpWithCloudflares1015() {
+        sim.control().setInvalidRequestBan(3, 60_000, 60_000);
+        RestClient wrong = new RestClient(sim.apiBaseUrl(), "nope");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, wrong.call("GET", "/users/@me", null).status());
+        }
+        RestClient.Result banned = rest.call("GET", "/users/@me", null);
+        assertEquals(429, banned.status(), "the ban is the IP's: a good token is refused too");
+        assertEquals("error code: 1015", banned.response().body());
+        assertNull(banned.header("via"), "Cloudflare answers, not Discord's front end");
+        assertNull(banned.header("x-ratelimit-scope"));
+        assertTrue(Long.parseLong(banned.header("retry-after")) >= 59);
+        assertTrue(banned.header("content-type").startsWith("text/plain"));
+        assertEquals(4, sim.control().invalidRestRequests(), "the 1015 answers count as 429s, not toward a new ban");
+        sim.control().setInvalidRequestBan(3, 60_000, 60_000);
+        assertEquals(200, rest.call("GET", "/users/@me", null).status(), "configuring lifts the ban");
+    }
+
+    @Test
     void perRouteBucketHeadersThenUserScoped429() {
         long channel = channels.getFirst();
         RestClient.Result first = post(channel);

@@ -6,8 +6,6 @@ import dev.hubcord.hub.audio.PlayerStates;
 import dev.hubcord.hub.config.HubConfig;
 import dev.hubcord.hub.flow.FlowPolicy;
 import dev.hubcord.hub.flow.WindowPolicy;
-import dev.hubcord.hub.lease.LeaseRequests;
-import dev.hubcord.hub.lease.LocalLeases;
 import dev.hubcord.hub.metrics.HubMetrics;
 import dev.hubcord.hub.routing.AudioGuildOwners;
 import dev.hubcord.hub.routing.EventValidator;
@@ -65,7 +63,7 @@ public final class HubCore implements AutoCloseable {
     private final OutboundBounds outbound;
     private final AudioPlayers audioPlayers;
     private final IdentifyGate identifyGate;
-    private final LeaseRequests leases = new LeaseRequests(new LocalLeases(System::currentTimeMillis));
+    private final HubRequests requests;
     private final ScheduledExecutorService scheduler;
     private final Map<Session, ScheduledFuture<?>> expiryTimers = new ConcurrentHashMap<>();
     private volatile CacheSink cacheSink = new ValidatingCacheSink();
@@ -86,7 +84,7 @@ public final class HubCore implements AutoCloseable {
         this.identifyGate = new IdentifyGate(config.identifyIntervalMs(), shards::maxConcurrency,
                 (session, shard) -> router.sendDirect(session, EventType.IDENTIFY_GRANTED, Map.of("shard", shard)),
                 scheduler);
-        metrics.gauge("hub_leases", "named leases held (LEASE)", leases.table(), t -> t.size());
+        this.requests = new HubRequests(router, metrics);
     }
 
     /** Creates a session for an IDENTIFY, sends IDENTIFIED, assigns shards, and hands it waiting events. */
@@ -201,11 +199,12 @@ public final class HubCore implements AutoCloseable {
         }
         switch (type) {
             case IDENTIFY_REQUEST -> identifyGate.request(from, envelope.shard());
-            case SHARD_STATUS -> shardStatus(from, envelope.shard(), readTree(envelope));
+            case SHARD_STATUS -> shardStatus(from, envelope.shard(), HubRequests.readTree(envelope));
             case PLAYER_RECOVER -> router.sendDirect(from, EventType.REPLY, audioPlayers.recover(envelope));
-            case LEASE -> router.sendDirect(from, EventType.REPLY, leases.acquire(from.id(), readTree(envelope)));
-            case LEASE_RELEASE -> leases.release(from.id(), readTree(envelope));
             default -> {
+                if (requests.handle(from, type, envelope)) {
+                    return;
+                }
                 audioPlayers.beforeRoute(from, type, envelope);
                 router.route(from, RoutedEvent.of(type, envelope));
             }
@@ -298,7 +297,7 @@ public final class HubCore implements AutoCloseable {
         }
         sessions.remove(session);
         log.info("session ended: {} {} session={} ({})", session.type().wireName(), session.name(), session.id(), why);
-        leases.sessionEnded(session.id());
+        requests.sessionEnded(session);
         switch (session.type()) {
             case SHARDER -> {
                 identifyGate.remove(session);
@@ -331,13 +330,6 @@ public final class HubCore implements AutoCloseable {
         }
     }
 
-    private static JsonNode readTree(Envelope envelope) {
-        try {
-            return dev.hubcord.protocol.codec.Json.mapper().readTree(envelope.bytes(), envelope.dStart(), envelope.dLength());
-        } catch (java.io.IOException e) {
-            throw new CloseException(CloseCode.INVALID_PAYLOAD, "unreadable d");
-        }
-    }
 
     public void cacheSink(CacheSink sink) {
         this.cacheSink = sink;

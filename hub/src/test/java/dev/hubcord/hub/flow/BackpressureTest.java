@@ -136,7 +136,8 @@ class BackpressureTest {
             int n = 8_000; // twice the waiting queue: without the pause the oldest 4,000 would be dropped
             CompletableFuture<Void> sent = sendCommands(sharder, n);
             await().atMost(Duration.ofSeconds(30)).until(() -> Metrics.value(hub, "hub_producers_paused_total") >= 1);
-            assertThat(sent).as("the sharder's sends back up").isNotDone();
+            // (whether the sharder's own sends back up depends on the kernel's socket buffers, which may hold all of
+            // them: the proof that reads stopped is that nothing overflowed the waiting queue, checked at the end)
             assertThat(Metrics.value(hub, "hub_events_waiting")).isLessThanOrEqualTo(4000);
             // held for longer than the heartbeat timeout (twice 2 s): not closed with 4007, and sent op 4 meanwhile
             // so that the client's own check does not take the connection for dead

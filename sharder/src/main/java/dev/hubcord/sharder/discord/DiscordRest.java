@@ -1,35 +1,30 @@
 package dev.hubcord.sharder.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hubcord.protocol.codec.Json;
+import dev.hubcord.discordrest.DiscordRestException;
+import dev.hubcord.discordrest.RestOptions;
+import dev.hubcord.discordrest.RestRequest;
 import dev.hubcord.sharder.SharderException;
 import dev.hubcord.sharder.SharderException.Kind;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one REST call a sharder makes: {@code GET /gateway/bot}, for the gateway URL, the recommended
- * shard count and {@code max_concurrency}. Transient failures (no connection, 5xx, 429) are retried
- * with backoff, honouring {@code retry_after}; a 401 is final.
+ * The one REST call a sharder makes: {@code GET /gateway/bot}, for the gateway URL, the recommended shard count and
+ * {@code max_concurrency}, through the shared client ({@code discord-rest}): its bucket, 429 and retry rules. It is
+ * made before the sharder connects to the hub, so with the per-process limiter: one call per start. The client's
+ * own retries aside, transient failures are retried with backoff until {@code maxWait}; a 401 is final.
  */
 public final class DiscordRest {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordRest.class);
-    private static final String USER_AGENT = "DiscordBot (https://github.com/hubcord/hubcord, 0.1.0)";
 
-    private final URI apiBase;
-    private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final RestOptions options;
 
     public DiscordRest(URI apiBase, String token) {
-        this.apiBase = apiBase;
-        this.token = token;
+        this.options = RestOptions.defaults(apiBase, token).withTimeout(Duration.ofSeconds(15), 2);
     }
 
     /**
@@ -41,40 +36,31 @@ public final class DiscordRest {
     public GatewayBot gatewayBot(Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         long delayMillis = 500;
-        URI uri = URI.create(apiBase.toString().replaceAll("/+$", "") + "/gateway/bot");
-        while (true) {
-            String problem;
-            long retryAfterMillis = -1;
-            try {
-                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(15))
-                        .header("Authorization", "Bot " + token)
-                        .header("User-Agent", USER_AGENT)
-                        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-                int status = response.statusCode();
-                if (status == 200) {
-                    return parse(Json.mapper().readTree(response.body()));
+        try (dev.hubcord.discordrest.DiscordRest rest = new dev.hubcord.discordrest.DiscordRest(options)) {
+            while (true) {
+                String problem;
+                try {
+                    return parse(rest.call(RestRequest.of("GET", "/gateway/bot")));
+                } catch (DiscordRestException e) {
+                    if (e.status() == 401) {
+                        throw new SharderException(Kind.DISCORD_AUTH,
+                                "Discord refused the token (401 on GET /gateway/bot)");
+                    }
+                    if (e.kind() == DiscordRestException.Kind.HTTP && e.status() < 500) {
+                        throw new SharderException(Kind.DISCORD_UNAVAILABLE, "GET /gateway/bot answered " + e.status());
+                    }
+                    if (e.kind() == DiscordRestException.Kind.INTERRUPTED) {
+                        throw new InterruptedException("interrupted during GET /gateway/bot");
+                    }
+                    problem = e.getMessage();
                 }
-                if (status == 401) {
-                    throw new SharderException(Kind.DISCORD_AUTH, "Discord refused the token (401 on GET /gateway/bot)");
+                if (System.nanoTime() + delayMillis * 1_000_000 - deadline > 0) {
+                    throw new SharderException(Kind.DISCORD_UNAVAILABLE, "GET /gateway/bot failed: " + problem);
                 }
-                problem = "HTTP " + status;
-                if (status == 429) {
-                    JsonNode body = Json.mapper().readTree(response.body());
-                    retryAfterMillis = (long) (body.path("retry_after").asDouble(1) * 1000);
-                } else if (status < 500) {
-                    throw new SharderException(Kind.DISCORD_UNAVAILABLE, "GET /gateway/bot answered " + status);
-                }
-            } catch (IOException e) {
-                problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+                log.warn("event=gateway_bot_retry problem=\"{}\" retry_in_ms={}", problem, delayMillis);
+                Thread.sleep(delayMillis);
+                delayMillis = Math.min(delayMillis * 2, 30_000);
             }
-            long wait = retryAfterMillis >= 0 ? retryAfterMillis : delayMillis;
-            if (System.nanoTime() + wait * 1_000_000 - deadline > 0) {
-                throw new SharderException(Kind.DISCORD_UNAVAILABLE, "GET " + uri + " failed: " + problem);
-            }
-            log.warn("event=gateway_bot_retry problem=\"{}\" retry_in_ms={}", problem, wait);
-            Thread.sleep(wait);
-            delayMillis = Math.min(delayMillis * 2, 30_000);
         }
     }
 

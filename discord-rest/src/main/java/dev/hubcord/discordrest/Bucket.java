@@ -1,4 +1,4 @@
-package dev.hubcord.commands.discord;
+package dev.hubcord.discordrest;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.hubcord.commands.discord;
+package dev.hubcord.discordrest;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -13,7 +13,7 @@ final class GlobalLimiter {
 
     private final ReentrantLock lock = new ReentrantLock(true);
     private final ArrayDeque<Long> sent = new ArrayDeque<>();
-    private final int limit;
+    private volatile int limit;
     private final long windowNanos;
     private volatile long pausedUntilNanos;
 
@@ -47,6 +47,23 @@ final class GlobalLimiter {
         }
     }
 
+    /**
+     * Counts a request sent on someone else's permit (the hub's), without waiting: should the hub go away, the
+     * sliding window already holds what this process sent in the last second. At most 1,024 entries are kept.
+     */
+    void record() {
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            while (!sent.isEmpty() && (now - sent.peekFirst() >= windowNanos || sent.size() >= 1_024)) {
+                sent.pollFirst();
+            }
+            sent.addLast(now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** After a global 429: every non-exempt request waits {@code seconds}. */
     void pause(double seconds) {
         long until = System.nanoTime() + (long) (seconds * 1e9);
@@ -55,6 +72,15 @@ final class GlobalLimiter {
                 pausedUntilNanos = until;
             }
         }
+    }
+
+    /** Takes effect for the next request; requests already in the window stay counted. */
+    void limit(int perWindow) {
+        this.limit = perWindow;
+    }
+
+    int limit() {
+        return limit;
     }
 
     boolean paused() {

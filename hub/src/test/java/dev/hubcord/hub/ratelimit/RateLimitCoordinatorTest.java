@@ -1,0 +1,102 @@
+package dev.hubcord.hub.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The coordinator's decisions on a clock the test moves. */
+class RateLimitCoordinatorTest {
+
+    private static final String MESSAGES = "POST /channels/:channel/messages";
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final RateLimitCoordinator c = new RateLimitCoordinator(
+            new RateLimitCoordinator.Settings(50, 5, 10, 2_000, 3, 100), now::get);
+
+    private void advanceMs(long ms) {
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(ms));
+    }
+
+    private RateLimitCoordinator.Decision ask(String route, String major) {
+        return c.acquire("s1", route, major, false, 0);
+    }
+
+    @Test
+    void theFirstRequestOfABucketGoesAloneAndItsReportSetsTheRest() {
+        assertThat(ask(MESSAGES, "channel:1").granted()).isTrue();
+        RateLimitCoordinator.Decision second = ask(MESSAGES, "channel:1");
+        assertThat(second.granted()).isFalse();
+        assertThat(second.reason()).isEqualTo("discovery");
+        c.update(MESSAGES, "channel:1", 200, "h1", 3, 2, 5.0, null, 0, 0, false);
+        assertThat(ask(MESSAGES, "channel:1").granted()).isTrue();
+        assertThat(ask(MESSAGES, "channel:1").granted()).isTrue();
+        RateLimitCoordinator.Decision full = ask(MESSAGES, "channel:1");
+        assertThat(full.granted()).isFalse();
+        assertThat(full.reason()).isEqualTo("bucket");
+        assertThat(full.waitMs()).isBetween(5_000L, 5_011L);
+        advanceMs(5_011);
+        assertThat(ask(MESSAGES, "channel:1").granted()).isTrue();
+    }
+
+    @Test
+    void routesWithTheSameHashShareTheBucket() {
+        String put = "PUT /guilds/:guild/bans/:id";
+        String delete = "DELETE /guilds/:guild/bans/:id";
+        assertThat(ask(put, "guild:1").granted()).isTrue();
+        c.update(put, "guild:1", 204, "bans", 2, 0, 5.0, null, 0, 0, false);
+        assertThat(ask(delete, "guild:1").granted()).as("DELETE's hash is not known yet: discovery").isTrue();
+        c.update(delete, "guild:1", 429, "bans", 2, 0, 5.0, "user", 5.0, 0, false);
+        assertThat(ask(delete, "guild:1").granted()).as("now DELETE waits on the shared, empty bucket").isFalse();
+        assertThat(ask(put, "guild:1").reason()).isEqualTo("bucket");
+    }
+
+    @Test
+    void aGlobalPermitCountsUntilOneWindowAfterItsReport() {
+        RateLimitCoordinator small = new RateLimitCoordinator(
+                new RateLimitCoordinator.Settings(2, 5, 10, 2_000, 100, 100), now::get);
+        advanceMs(1_010); // past the start-up window
+        RateLimitCoordinator.Decision a = small.acquire("s1", "GET /users/:id", "global", true, 0);
+        RateLimitCoordinator.Decision b = small.acquire("s2", "GET /gateway/bot", "global", true, 0);
+        assertThat(a.granted()).isTrue();
+        assertThat(b.granted()).isTrue();
+        small.update("GET /users/:id", "global", 200, null, -1, -1, -1, null, 0, a.permit(), false);
+        small.update("GET /gateway/bot", "global", 200, null, -1, -1, -1, null, 0, b.permit(), false);
+        advanceMs(2_000); // a late report: the window runs from the report, not from the grant
+        small.update("GET /users/:id", "global", 200, null, -1, -1, -1, null, 0, a.permit(), false);
+        assertThat(small.acquire("s1", "GET /users/:id", "global", true, 0).granted()).isTrue();
+        RateLimitCoordinator.Decision full = small.acquire("s1", "GET /users/:id", "global", true, 0);
+        assertThat(full.granted()).isFalse();
+        assertThat(full.reason()).isEqualTo("global");
+        assertThat(small.clients()).isEqualTo(2);
+    }
+
+    @Test
+    void theLowestDeclaredGlobalLimitApplies() {
+        RateLimitCoordinator.Settings s = new RateLimitCoordinator.Settings(50, 5, 10, 2_000, 100, 100);
+        RateLimitCoordinator lim = new RateLimitCoordinator(s, now::get);
+        advanceMs(1_010);
+        assertThat(lim.acquire("s1", "GET /users/:id", "global", true, 1).granted()).isTrue();
+        assertThat(lim.acquire("s2", "GET /users/:id", "global", true, 50).granted()).isFalse();
+    }
+
+    @Test
+    void atTheInvalidCapEveryRequestIsRefused() {
+        for (int i = 0; i < 5; i++) {
+            c.update("GET /users/:id", "global", 401, null, -1, -1, -1, null, 0, 0, false);
+        }
+        c.update("GET /users/:id", "global", 429, null, -1, -1, -1, "shared", 1, 0, false); // shared: not counted
+        assertThat(c.invalidCount()).isEqualTo(5);
+        assertThat(ask("GET /users/:id", "global").refused()).isTrue();
+        advanceMs(600_000);
+        assertThat(c.invalidCount()).isZero();
+    }
+
+    @Test
+    void bucketsAreCappedLeastRecentlyUsedFirst() {
+        for (int i = 0; i < 10; i++) {
+            ask(MESSAGES, "channel:" + i);
+        }
+        assertThat(c.bucketCount()).isEqualTo(3);
+    }
+}
