@@ -1,6 +1,7 @@
 package dev.hubcord.commands.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.protocol.client.HubClient;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,9 +12,17 @@ import java.util.Optional;
  *
  * @param subcommand {@code "sub"} or {@code "group sub"}, or null
  * @param others the other options' values by name, as Discord sent them (partly typed, unvalidated)
+ * @param hubClient the worker's hub connection (requests to other services, e.g. an audio worker's search), or
+ *     null outside a running worker
  */
 public record AutocompleteContext(String command, String subcommand, String focusedName, Object focusedValue,
-        Map<String, JsonNode> others, String userId, String guildId, String channelId, String locale) {
+        Map<String, JsonNode> others, String userId, String guildId, String channelId, String locale, HubClient hubClient) {
+
+    /** Without a hub connection (tests of a handler alone). */
+    public AutocompleteContext(String command, String subcommand, String focusedName, Object focusedValue,
+            Map<String, JsonNode> others, String userId, String guildId, String channelId, String locale) {
+        this(command, subcommand, focusedName, focusedValue, others, userId, guildId, channelId, locale, null);
+    }
 
     /** The focused value as text ({@code ""} when empty). */
     public String focusedText() {

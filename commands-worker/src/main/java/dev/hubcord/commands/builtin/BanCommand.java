@@ -7,17 +7,16 @@ import dev.hubcord.commands.api.CommandContext;
 import dev.hubcord.commands.api.CommandException;
 import dev.hubcord.commands.api.CommandSpec;
 import dev.hubcord.commands.api.Permission;
-import dev.hubcord.commands.discord.DiscordRestException;
+import dev.hubcord.commands.components.CustomId;
+import dev.hubcord.commands.interactions.Reply;
 import dev.hubcord.commands.hub.HubUser;
-import dev.hubcord.commands.parse.Durations;
 import dev.hubcord.commands.store.TimedBans;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * {@code ban <user> [reason...] [-t duration]}: bans with the reason in the audit log. With a duration the ban is
- * stored and lifted when due by {@link TimedBanLifter}, by whichever worker is running then.
+ * stored and lifted when due by {@link TimedBanLifter}, by whichever worker is running then. As {@code /ban} it asks
+ * first: an ephemeral "Ban X?" with Confirm and Cancel buttons ({@link BanConfirmation} makes the ban on the click).
  */
 public final class BanCommand implements Command {
 
@@ -31,6 +30,7 @@ public final class BanCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.builder("ban").description("Bans a user, for good or for a while.")
                 .userPermissions(Permission.BAN_MEMBERS).botPermissions(Permission.BAN_MEMBERS)
+                .defaultMemberPermissions(Permission.BAN_MEMBERS).privateReplies()
                 .arguments(USER, REASON, TIME).build();
     }
 
@@ -43,31 +43,20 @@ public final class BanCommand implements Command {
         if (user.id().equals(ctx.botUserId())) {
             throw new CommandException("I won't ban myself.");
         }
-        Optional<String> reason = ctx.optional(REASON);
-        Optional<Duration> time = ctx.optional(TIME);
+        Bans.Request request = new Bans.Request(ctx.guildId(), user.id(), ctx.optional(REASON).orElse(null),
+                ctx.optional(TIME).orElse(null), ctx.authorId());
+        if (ctx.isSlashCommand()) {
+            // A slash command is one mis-pick in a member list away from the wrong person: ask first, privately.
+            // The click may reach any worker, so the question's Confirm button carries the whole request.
+            CustomId confirm = BanConfirmation.confirmId(request);
+            Bans.Request shown = BanConfirmation.request(confirm, ctx.guildId(), ctx.authorId());
+            ctx.reply(Reply.text("Ban **" + Texts.who(user) + "**" + shown.summary().replaceFirst("\\.$", "") + "?")
+                    .withComponents(BanConfirmation.buttons(request)).asEphemeral());
+            return;
+        }
         TimedBans timedBans = ctx.service(TimedBans.class)
                 .orElseThrow(() -> new IllegalStateException("the timed-ban store is not configured"));
-        // Store the lift time before banning: a worker dying in between leaves a lift for a ban that the rerun
-        // makes, never a timed ban that stays for good.
-        Instant liftAt = time.map(d -> ctx.clock().instant().plus(d)).orElse(null);
-        ctx.once("schedule", () -> {
-            if (liftAt != null) {
-                timedBans.schedule(ctx.guildId(), user.id(), liftAt, reason.orElse(null));
-            } else {
-                timedBans.cancel(ctx.guildId(), user.id());
-            }
-        });
-        String audit = Texts.auditReason(reason.orElse(null), ctx.authorId())
-                + time.map(d -> " for " + Durations.format(d)).orElse("");
-        try {
-            ctx.once("ban", () -> ctx.discord().ban(ctx.guildId(), user.id(), audit, 0));
-        } catch (DiscordRestException e) {
-            if (liftAt != null) {
-                timedBans.cancel(ctx.guildId(), user.id());
-            }
-            throw e;
-        }
-        ctx.reply("Banned **" + Texts.who(user) + "**" + time.map(d -> " for " + Durations.format(d)).orElse("")
-                + reason.map(r -> ": " + r).orElse("."));
+        Bans.ban(request, ctx.discord(), timedBans, ctx.clock().instant(), ctx::once);
+        ctx.reply("Banned **" + Texts.who(user) + "**" + request.summary());
     }
 }

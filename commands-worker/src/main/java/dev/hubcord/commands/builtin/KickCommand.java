@@ -19,6 +19,7 @@ public final class KickCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.builder("kick").description("Removes a member from the server.")
                 .userPermissions(Permission.KICK_MEMBERS).botPermissions(Permission.KICK_MEMBERS)
+                .defaultMemberPermissions(Permission.KICK_MEMBERS)
                 .arguments(MEMBER, REASON).build();
     }
 

@@ -24,6 +24,7 @@ public final class TimeoutCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.builder("timeout").aliases("mute").description("Times a member out.")
                 .userPermissions(Permission.MODERATE_MEMBERS).botPermissions(Permission.MODERATE_MEMBERS)
+                .defaultMemberPermissions(Permission.MODERATE_MEMBERS)
                 .arguments(MEMBER, TIME, REASON).build();
     }
 

@@ -26,6 +26,7 @@ public final class UnbanCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.builder("unban").description("Lifts a ban.")
                 .userPermissions(Permission.BAN_MEMBERS).botPermissions(Permission.BAN_MEMBERS)
+                .defaultMemberPermissions(Permission.BAN_MEMBERS)
                 .arguments(USER, REASON).build();
     }
 

@@ -24,6 +24,11 @@ public final class UserInfoCommand implements Command {
     public void execute(CommandContext ctx) {
         HubMember m = ctx.optional(MEMBER).orElseGet(() -> ctx.members().member(ctx.guildId(), ctx.authorId())
                 .orElseThrow(() -> new CommandException("I can't find you in my cache yet; try again in a moment.")));
+        ctx.reply(describe(m));
+    }
+
+    /** The details shown by {@code userinfo} and the "User info" menu. */
+    static String describe(HubMember m) {
         StringBuilder out = new StringBuilder("**" + Texts.who(m.user()) + "**");
         if (m.user().globalName() != null) {
             out.append(" (").append(Texts.plain(m.user().globalName())).append(')');
@@ -41,6 +46,6 @@ public final class UserInfoCommand implements Command {
         if (m.user().bot()) {
             out.append("\nBot account");
         }
-        ctx.reply(out.toString());
+        return out.toString();
     }
 }

@@ -4,6 +4,8 @@ import dev.hubcord.commands.discord.DiscordApi;
 import dev.hubcord.commands.hub.HubApi;
 import dev.hubcord.commands.interactions.Interaction;
 import dev.hubcord.commands.interactions.Reply;
+import dev.hubcord.protocol.client.HubClient;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,6 +83,11 @@ public interface ComponentContext {
     DiscordApi discord();
 
     HubApi hub();
+
+    /** The worker's hub connection, for events and requests to other services (audio workers). */
+    HubClient hubClient();
+
+    Clock clock();
 
     /** A service the worker offers (e.g. the timed-ban store), or empty. */
     <S> Optional<S> service(Class<S> type);

@@ -91,7 +91,7 @@ final class AutocompleteRunner {
         AutocompleteContext ctx = new AutocompleteContext(spec.name(), path.path(), name,
                 typed(argument.type().optionType(), focused.path("value")), Map.copyOf(others),
                 interaction.user() == null ? null : interaction.user().id(), interaction.guildId(),
-                interaction.channelId(), interaction.json().path("locale").asText(null));
+                interaction.channelId(), interaction.json().path("locale").asText(null), services.hubClient());
         List<Choice> choices = argument.autocomplete().complete(ctx);
         return choices == null ? List.of() : choices;
     }

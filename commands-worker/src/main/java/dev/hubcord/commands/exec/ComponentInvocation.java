@@ -7,6 +7,8 @@ import dev.hubcord.commands.discord.DiscordApi;
 import dev.hubcord.commands.hub.HubApi;
 import dev.hubcord.commands.interactions.Interaction;
 import dev.hubcord.commands.interactions.Reply;
+import dev.hubcord.protocol.client.HubClient;
+import java.time.Clock;
 import java.util.Optional;
 
 /** The {@link ComponentContext} of one component interaction or modal submit; answers are journaled. */
@@ -85,6 +87,16 @@ final class ComponentInvocation implements ComponentContext {
     @Override
     public HubApi hub() {
         return services.hub();
+    }
+
+    @Override
+    public HubClient hubClient() {
+        return services.hubClient();
+    }
+
+    @Override
+    public Clock clock() {
+        return services.clock();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.hubcord.commands.api.CommandContext;
 import dev.hubcord.commands.api.CommandException;
 import dev.hubcord.commands.hub.HubVoiceState;
 import dev.hubcord.commands.store.MusicChannels;
+import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.codec.Json;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -24,17 +25,26 @@ final class Music {
     }
 
     static ObjectNode data(CommandContext ctx) {
+        return data(ctx.guildId(), ctx.channelId());
+    }
+
+    static ObjectNode data(String guildId, String channelId) {
         ObjectNode d = Json.mapper().createObjectNode();
-        d.put("guildID", ctx.guildId());
-        d.put("textChannelID", ctx.channelId());
+        d.put("guildID", guildId);
+        d.put("textChannelID", channelId);
         return d;
     }
 
     /** Sends a request and returns the audio worker's answer; a refusal or silence becomes a user message. */
     static JsonNode request(CommandContext ctx, String event, ObjectNode data) throws InterruptedException {
+        return request(ctx.hubClient(), event, data);
+    }
+
+    /** {@link #request(CommandContext, String, ObjectNode)} for callers without a command (buttons). */
+    static JsonNode request(HubClient hub, String event, ObjectNode data) throws InterruptedException {
         JsonNode answer;
         try {
-            answer = ctx.hubClient().request(event, data, TIMEOUT).get();
+            answer = hub.request(event, data, TIMEOUT).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
                 throw new CommandException("The music service is not answering; try again in a moment.");

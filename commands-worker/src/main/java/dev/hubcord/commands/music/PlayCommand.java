@@ -21,7 +21,7 @@ import java.util.List;
 public final class PlayCommand implements Command {
 
     static final Argument<String> QUERY = Argument.of("query", ArgumentTypes.TEXT).greedy()
-            .describedAs("a search or a URL");
+            .describedAs("a search or a URL").autocomplete(new TrackSearch());
 
     @Override
     public CommandSpec spec() {

@@ -1,6 +1,7 @@
 package dev.hubcord.commands.music;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.commands.discord.DiscordApi;
 import dev.hubcord.commands.store.MusicChannels;
 import dev.hubcord.protocol.client.IncomingEvent;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts track events in the channel the music was started from: {@code d.textChannelID} when the audio worker
  * echoes it, else the guild's channel from the shared database. These are {@code one} events any commands worker
- * may get; each is acknowledged once posted (or found to have nowhere to go).
+ * may get; each is acknowledged once posted (or found to have nowhere to go). "Now playing" carries the
+ * {@link PlayerButtons}.
  */
 public final class TrackAnnouncer {
 
@@ -51,7 +53,11 @@ public final class TrackAnnouncer {
             log.info("{} for guild {}: no announce channel known", name, d.path("guildID").asText());
             return;
         }
-        discord.createMessage(channel.get(), DiscordApi.message(text), null);
+        ObjectNode body = DiscordApi.message(text);
+        if (name.equals("TRACK_START")) {
+            body.set("components", PlayerButtons.rowJson()); // pause/resume, skip, stop: see PlayerButtons
+        }
+        discord.createMessage(channel.get(), body, null);
     }
 
     /** The announcement, or null for events that need none (a track replaced, stopped or cleaned up). */
