@@ -4,6 +4,7 @@ import dev.hubcord.discordsim.control.ControlRoutes;
 import dev.hubcord.discordsim.control.SimControl;
 import dev.hubcord.discordsim.gateway.Gateway;
 import dev.hubcord.discordsim.population.Population;
+import dev.hubcord.discordsim.rest.AttachmentStore;
 import dev.hubcord.discordsim.rest.Interactions;
 import dev.hubcord.discordsim.rest.Nonces;
 import dev.hubcord.discordsim.rest.Rest;
@@ -56,7 +57,7 @@ public final class DiscordSim implements AutoCloseable {
             Rest rest = new Rest(config.rest(), restConfig -> new RestContext(population, gateway,
                     new Interactions(() -> restConfig.get().interactionTokenTtlMs()), new SentMessages(),
                     new Nonces(() -> restConfig.get().nonceWindowMs()),
-                    restConfig, config.token(), appId, this::gatewayUrl));
+                    restConfig, config.token(), appId, this::gatewayUrl, new AttachmentStore()));
             control = new SimControl(population, gateway, rest, voice);
             server = SimServer.start(config.host(), config.port(), config.eventLoopThreads(), gateway, rest,
                     new ControlRoutes(control, population));

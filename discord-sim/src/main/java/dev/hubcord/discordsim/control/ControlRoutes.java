@@ -209,6 +209,7 @@ public final class ControlRoutes implements Function<RestExchange.Request, RestE
             sm.history().forEach(o.putArray("history")::add);
             o.put("at_millis", sm.atMillis());
             o.set("components", sm.components());
+            o.set("attachments", sm.attachments());
         }
         return list;
     }

@@ -15,7 +15,18 @@ public final class MessagePayloads {
     private MessagePayloads() {}
 
     /** What a message says, independent of where and by whom. */
-    public record Content(String text, JsonNode embeds, JsonNode components, boolean tts, int flags) {
+    public record Content(String text, JsonNode embeds, JsonNode components, boolean tts, int flags,
+            JsonNode attachments) {
+
+        /** Content without files. */
+        public Content(String text, JsonNode embeds, JsonNode components, boolean tts, int flags) {
+            this(text, embeds, components, tts, flags, null);
+        }
+
+        /** The same content with these attachment objects (null: none). */
+        public Content withAttachments(JsonNode files) {
+            return new Content(text, embeds, components, tts, flags, files);
+        }
 
         /** Reads a REST message body ({@code content}, {@code embeds}, {@code components}, {@code tts}, flags). */
         public static Content of(JsonNode body) {
@@ -29,7 +40,8 @@ public final class MessagePayloads {
 
         public boolean empty() {
             return text.isEmpty() && (embeds == null || embeds.isEmpty())
-                    && (components == null || components.isEmpty());
+                    && (components == null || components.isEmpty())
+                    && (attachments == null || attachments.isEmpty());
         }
     }
 
@@ -61,7 +73,7 @@ public final class MessagePayloads {
         m.put("channel_type", 0);
         m.put("channel_id", Json.id(channelId));
         m.set("author", UserPayloads.user(author));
-        m.putArray("attachments");
+        m.set("attachments", content.attachments() == null ? Json.arr() : content.attachments());
         if (guildId != 0) {
             m.put("guild_id", Json.id(guildId));
         }

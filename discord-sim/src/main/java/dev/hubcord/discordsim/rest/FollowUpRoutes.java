@@ -58,10 +58,11 @@ final class FollowUpRoutes {
         if (invalid != null) {
             return invalid;
         }
+        JsonNode files = Uploads.edited(ctx, request, body, t.message().path("attachments"), t.state().channelId());
         if (t.original()) {
-            return RestExchange.Response.json(200, interactions.edit(t.state(), t.message(), body));
+            return RestExchange.Response.json(200, interactions.edit(t.state(), t.message(), body, files));
         }
-        ObjectNode edited = InteractionRoutes.edited(t.message(), body);
+        ObjectNode edited = InteractionRoutes.edited(t.message(), body, files);
         interactions.published(t.state(), edited);
         return RestExchange.Response.json(200, edited);
     }

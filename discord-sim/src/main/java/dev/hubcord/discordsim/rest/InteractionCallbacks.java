@@ -54,14 +54,14 @@ final class InteractionCallbacks {
             return RestExchange.Response.error(400, 40060, "Interaction has already been acknowledged.");
         }
         JsonNode data = body.path("data");
-        RestExchange.Response invalid = validate(state, type, data);
+        RestExchange.Response invalid = validate(state, type, data, !request.files().isEmpty());
         if (invalid != null) {
             return invalid;
         }
         if (!state.acknowledge(type)) { // a concurrent callback won
             return RestExchange.Response.error(400, 40060, "Interaction has already been acknowledged.");
         }
-        ObjectNode message = apply(state, type, data);
+        ObjectNode message = apply(state, type, data, request);
         if (!"true".equals(request.queryParam("with_response"))) {
             return RestExchange.Response.noContent();
         }
@@ -106,7 +106,7 @@ final class InteractionCallbacks {
         return null;
     }
 
-    private RestExchange.Response validate(Interactions.State state, int type, JsonNode data) {
+    private RestExchange.Response validate(Interactions.State state, int type, JsonNode data, boolean files) {
         if ((type == 6 || type == 7) && ctx.messages().message(state.kind().messageId()).isEmpty()) {
             return RestExchange.Response.error(404, 10008, "Unknown Message"); // the bot deleted it meanwhile
         }
@@ -121,7 +121,7 @@ final class InteractionCallbacks {
                 if (bad != null) {
                     return prefixed(bad);
                 }
-                if (type == 4 && MessagePayloads.Content.of(data).empty()) {
+                if (type == 4 && MessagePayloads.Content.of(data).empty() && !files) {
                     return RestExchange.Response.error(400, 50006, "Cannot send an empty message");
                 }
                 return null;
@@ -177,11 +177,11 @@ final class InteractionCallbacks {
     }
 
     /** Carries out an accepted callback; returns the message it created or changed (null for none). */
-    private ObjectNode apply(Interactions.State state, int type, JsonNode data) {
+    private ObjectNode apply(Interactions.State state, int type, JsonNode data, RestExchange.Request request) {
         switch (type) {
             case 4, 5 -> {
                 MessagePayloads.Content content = type == 4 ? ComponentValidation.content(data)
-                        : new MessagePayloads.Content("", null, null, false, LOADING | (data.path("flags").asInt(0)
+                        .withAttachments(Uploads.created(ctx, request, data, state.channelId())) : new MessagePayloads.Content("", null, null, false, LOADING | (data.path("flags").asInt(0)
                                 & EPHEMERAL));
                 ObjectNode message = webhooks.respond(state, content, SentMessage.Kind.INTERACTION_RESPONSE);
                 state.setOriginal(message);
@@ -194,7 +194,8 @@ final class InteractionCallbacks {
             case 7 -> {
                 ObjectNode message = current(state);
                 state.setOriginal(message);
-                return webhooks.edit(state, message, data);
+                return webhooks.edit(state, message, data,
+                        Uploads.edited(ctx, request, data, message.path("attachments"), state.channelId()));
             }
             case 8 -> {
                 state.setChoices(data.path("choices"));

@@ -54,14 +54,18 @@ final class InteractionRoutes {
             return invalid;
         }
         MessagePayloads.Content content = ComponentValidation.content(body);
-        if (content.empty()) {
+        if (content.empty() && request.files().isEmpty()) {
             return RestExchange.Response.error(400, 50006, "Cannot send an empty message");
         }
         ObjectNode original = state.original();
         if (original != null && (original.path("flags").asInt() & LOADING) != 0) {
-            return RestExchange.Response.json(200, edit(state, original, body)); // Discord's compatibility rule
+            // Discord's compatibility rule
+            return RestExchange.Response.json(200, edit(state, original, body, Uploads.edited(ctx, request, body,
+                    original.path("attachments"), state.channelId())));
         }
-        return RestExchange.Response.json(200, respond(state, content, SentMessage.Kind.FOLLOW_UP));
+        return RestExchange.Response.json(200, respond(state,
+                content.withAttachments(Uploads.created(ctx, request, body, state.channelId())),
+                SentMessage.Kind.FOLLOW_UP));
     }
 
     RestExchange.Response editOriginal(RestExchange.Request request, Map<String, String> params) {
@@ -82,7 +86,8 @@ final class InteractionRoutes {
         if (invalid != null) {
             return invalid;
         }
-        return RestExchange.Response.json(200, edit(state, original, body));
+        return RestExchange.Response.json(200, edit(state, original, body,
+                Uploads.edited(ctx, request, body, original.path("attachments"), state.channelId())));
     }
 
     /** {@code GET /webhooks/{app}/{token}/messages/@original}: the response message as it is now. */
@@ -111,16 +116,20 @@ final class InteractionRoutes {
         return RestExchange.Response.noContent();
     }
 
-    ObjectNode edit(Interactions.State state, ObjectNode original, JsonNode body) {
-        ObjectNode edited = edited(original, body);
+    /** Applies an edit ({@code files}: the attachments after it, null = unchanged) and publishes it. */
+    ObjectNode edit(Interactions.State state, ObjectNode original, JsonNode body, JsonNode files) {
+        ObjectNode edited = edited(original, body, files);
         state.setOriginal(edited);
         published(state, edited);
         return edited;
     }
 
     /** A copy of a response or follow-up with an edit's fields applied. */
-    static ObjectNode edited(ObjectNode message, JsonNode body) {
+    static ObjectNode edited(ObjectNode message, JsonNode body, JsonNode files) {
         ObjectNode edited = message.deepCopy();
+        if (files != null) {
+            edited.set("attachments", files);
+        }
         if (body.has("content")) {
             edited.put("content", body.path("content").asText(""));
         }

@@ -81,8 +81,12 @@ final class MessageEditRoutes {
         if (body.has("components")) {
             edited.set("components", Components.withIds(body.get("components")));
         }
+        var files = Uploads.edited(ctx, request, body, edited.path("attachments"), f.access().channel().id());
+        if (files != null) {
+            edited.set("attachments", files);
+        }
         if (edited.path("content").asText().isEmpty() && edited.path("embeds").isEmpty()
-                && edited.path("components").isEmpty()) {
+                && edited.path("components").isEmpty() && edited.path("attachments").isEmpty()) {
             return RestExchange.Response.error(400, 50006, "Cannot send an empty message");
         }
         edited.put("edited_timestamp", Json.timestamp(System.currentTimeMillis()));

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code POST /channels/{channel.id}/messages}: validation, the bot's channel permissions, {@code nonce} with
- * {@code enforce_nonce}, MESSAGE_CREATE.
+ * {@code enforce_nonce}, files ({@link Uploads}), MESSAGE_CREATE.
  */
 final class MessageRoutes {
 
@@ -46,7 +46,7 @@ final class MessageRoutes {
             return RestExchange.Response.invalidForm("content", "BASE_TYPE_MAX_LENGTH",
                     "Must be 2000 or fewer in length.");
         }
-        if (content.empty()) {
+        if (content.empty() && request.files().isEmpty()) {
             return RestExchange.Response.error(400, 50006, "Cannot send an empty message");
         }
         SimGuild.Snapshot snap = guild.snapshot();
@@ -73,8 +73,9 @@ final class MessageRoutes {
         }
         RestContext.Origin origin = new RestContext.Origin(SentMessage.Kind.MESSAGE, 0, nonce,
                 body.path("enforce_nonce").asBoolean(false), reply ? replyTo : null);
+        MessagePayloads.Content withFiles = content.withAttachments(Uploads.created(ctx, request, body, channelId));
         return RestExchange.Response.json(200,
-                ctx.postMessage(guild, channelId, ctx.population().bot(), content, 0, false, origin));
+                ctx.postMessage(guild, channelId, ctx.population().bot(), withFiles, 0, false, origin));
     }
 
     private boolean repliedExists(long channelId, String messageId) {

@@ -177,6 +177,11 @@ public final class Rest {
             if (limited != null) {
                 return new Timed(limited, 0);
             }
+            RestExchange.Response badFiles = Uploads.check(request, limiter.config());
+            if (badFiles != null) {
+                badFiles.headers().putAll(headers);
+                return new Timed(badFiles, 0);
+            }
             RestExchange.Response response = route.handler().handle(request, params);
             response.headers().putAll(headers);
             return new Timed(response, delays.take(route.bucket(), Route.majorParameter(params)));

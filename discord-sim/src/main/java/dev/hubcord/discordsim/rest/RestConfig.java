@@ -16,6 +16,8 @@ import java.util.Map;
  * @param interactionTokenTtlMs follow-ups and edits of {@code @original} work this long (real: 15 min)
  * @param nonceWindowMs how long a message's nonce is remembered for {@code enforce_nonce} (real: "the past few
  *     minutes", unpublished; default 5 min)
+ * @param maxUploadBytes the largest file a request may carry (real: 10 MiB for a bot outside boosted guilds); a
+ *     larger one is 413 / 40005
  */
 public record RestConfig(
         int globalLimit,
@@ -23,7 +25,11 @@ public record RestConfig(
         Map<String, BucketLimit> buckets,
         long interactionDeadlineMs,
         long interactionTokenTtlMs,
-        long nonceWindowMs) {
+        long nonceWindowMs,
+        long maxUploadBytes) {
+
+    /** Discord's default upload limit for bots: 10 MiB per file. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 10L << 20;
 
     /** One bucket: {@code limit} requests per {@code windowMs} per major parameter. */
     public record BucketLimit(int limit, long windowMs, boolean shared) {
@@ -45,6 +51,9 @@ public record RestConfig(
         }
         if (nonceWindowMs < 1) {
             throw new SimException(SimException.Kind.CONFIG, "nonceWindowMs must be positive");
+        }
+        if (maxUploadBytes < 1) {
+            throw new SimException(SimException.Kind.CONFIG, "maxUploadBytes must be positive");
         }
     }
 
@@ -77,26 +86,33 @@ public record RestConfig(
     }
 
     public static RestConfig defaults() {
-        return new RestConfig(50, 1_000, Map.of(), 3_000, 900_000, 300_000);
+        return new RestConfig(50, 1_000, Map.of(), 3_000, 900_000, 300_000, DEFAULT_MAX_UPLOAD_BYTES);
     }
 
     public RestConfig withGlobal(int limit, long windowMs) {
-        return new RestConfig(limit, windowMs, buckets, interactionDeadlineMs, interactionTokenTtlMs, nonceWindowMs);
+        return new RestConfig(limit, windowMs, buckets, interactionDeadlineMs, interactionTokenTtlMs, nonceWindowMs,
+                maxUploadBytes);
     }
 
     public RestConfig withBucket(String name, BucketLimit limit) {
         Map<String, BucketLimit> b = new LinkedHashMap<>(buckets);
         b.put(name, limit);
         return new RestConfig(globalLimit, globalWindowMs, b, interactionDeadlineMs, interactionTokenTtlMs,
-                nonceWindowMs);
+                nonceWindowMs, maxUploadBytes);
     }
 
     public RestConfig withInteractionTimes(long deadlineMs, long tokenTtlMs) {
-        return new RestConfig(globalLimit, globalWindowMs, buckets, deadlineMs, tokenTtlMs, nonceWindowMs);
+        return new RestConfig(globalLimit, globalWindowMs, buckets, deadlineMs, tokenTtlMs, nonceWindowMs,
+                maxUploadBytes);
     }
 
     public RestConfig withNonceWindow(long windowMs) {
         return new RestConfig(globalLimit, globalWindowMs, buckets, interactionDeadlineMs, interactionTokenTtlMs,
-                windowMs);
+                windowMs, maxUploadBytes);
+    }
+
+    public RestConfig withMaxUploadBytes(long bytes) {
+        return new RestConfig(globalLimit, globalWindowMs, buckets, interactionDeadlineMs, interactionTokenTtlMs,
+                nonceWindowMs, bytes);
     }
 }

@@ -14,10 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** What route handlers share: the world, the gateway for side effects, interactions and identity. */
+/**
+ * What route handlers share: the world, the gateway for side effects, interactions and identity, and the uploaded
+ * files' bytes.
+ */
 public record RestContext(Population population, Gateway gateway, Interactions interactions,
         SentMessages messages, Nonces nonces, Supplier<RestConfig> config, String token, long applicationId,
-        Supplier<String> gatewayUrl) {
+        Supplier<String> gatewayUrl, AttachmentStore attachments) {
+
+    /** The simulator's HTTP root ({@code http://host:port}), where attachment URLs point. */
+    public String httpBaseUrl() {
+        String ws = gatewayUrl.get();
+        String base = "http" + ws.substring(ws.indexOf(':'));
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
 
     /**
      * Where a new message comes from, beyond its author: the kind recorded in {@link SentMessages}, the interaction

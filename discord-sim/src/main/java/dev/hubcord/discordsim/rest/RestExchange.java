@@ -17,7 +17,17 @@ public final class RestExchange {
      * query string.
      */
     public record Request(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-            String body) {
+            String body, List<Upload> files) {
+
+        public Request {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+
+        /** A request without files (JSON or empty body). */
+        public Request(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+                String body) {
+            this(method, path, query, headers, body, List.of());
+        }
 
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -29,7 +39,16 @@ public final class RestExchange {
         }
     }
 
-    /** One HTTP response; {@code body} null means no body (204). */
+    /**
+     * One file of a {@code multipart/form-data} body: the part's field name ({@code files[n]}), its index {@code n}
+     * (-1 when the name has none), the part's file name and content type, and its bytes.
+     */
+    public record Upload(String field, int index, String filename, String contentType, byte[] bytes) {}
+
+    /**
+     * One HTTP response; {@code body} null means no body (204); a binary body (a download) is written as its bytes
+     * with the {@code Content-Type} header given.
+     */
     public record Response(int status, Map<String, String> headers, JsonNode body) {
 
         public static Response json(int status, JsonNode body) {

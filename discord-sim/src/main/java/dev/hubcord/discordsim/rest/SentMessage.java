@@ -20,10 +20,12 @@ import java.util.List;
  * @param history earlier contents, oldest first (edits)
  * @param atMillis when it was created
  * @param components its current components (a copy, with the {@code id}s Discord assigns), {@code []} for none
+ * @param attachments its current attachment objects (a copy: {@code id}, {@code filename}, {@code size}, {@code url},
+ *     {@code content_type}...), {@code []} for none
  */
 public record SentMessage(long id, long channelId, long guildId, long authorId, Kind kind, long interactionId,
         long replyTo, String nonce, String content, int flags, boolean deleted, List<String> history,
-        long atMillis, JsonNode components) {
+        long atMillis, JsonNode components, JsonNode attachments) {
 
     private static final int EPHEMERAL = 64;
     private static final int LOADING = 128;

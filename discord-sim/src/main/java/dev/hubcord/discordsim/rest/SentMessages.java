@@ -49,7 +49,7 @@ public final class SentMessages {
             return new SentMessage(parse(m.path("id").asText()), parse(m.path("channel_id").asText()),
                     parse(m.path("guild_id").asText("")), parse(m.path("author").path("id").asText()), kind,
                     interactionId, replyTo, nonce, m.path("content").asText(""), m.path("flags").asInt(0), deleted,
-                    List.copyOf(history), at, m.path("components").deepCopy());
+                    List.copyOf(history), at, m.path("components").deepCopy(), m.path("attachments").deepCopy());
         }
 
         private static long parse(String id) {

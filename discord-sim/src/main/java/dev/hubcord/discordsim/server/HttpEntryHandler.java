@@ -46,20 +46,34 @@ final class HttpEntryHandler extends SimpleChannelInboundHandler<FullHttpRequest
         if (upgrade && isGatewayPath(path)) {
             upgrade(ctx, req, qs, path.startsWith("/resume"));
         } else if (Rest.handles(path)) {
-            Rest.Timed timed = rest.handleTimed(HttpResponses.toRequest(req));
-            if (timed.delayMs() > 0) {
-                // A test made this route slow: the effect happened, the answer comes late (on the event loop's
-                // timer, never blocking it). req is released when channelRead0 returns, so keep what write needs.
-                boolean keepAlive = HttpUtil.isKeepAlive(req);
-                ctx.executor().schedule(() -> HttpResponses.write(ctx, keepAlive, timed.response()),
-                        timed.delayMs(), TimeUnit.MILLISECONDS);
-            } else {
-                HttpResponses.write(ctx, req, timed.response());
-            }
+            rest(ctx, req);
+        } else if (path.startsWith("/attachments/") && req.method().name().equals("GET")) {
+            HttpResponses.write(ctx, req, rest.context().attachments().download(path));
         } else if (path.startsWith("/_sim/")) {
             control(ctx, req);
         } else {
             HttpResponses.write(ctx, req, RestExchange.Response.error(404, 0, "404: Not Found"));
+        }
+    }
+
+    private void rest(ChannelHandlerContext ctx, FullHttpRequest req) {
+        RestExchange.Request request;
+        try {
+            request = HttpResponses.toRestRequest(req);
+        } catch (MultipartForms.BadFormException e) {
+            log.info("{} {}: {}", req.method(), new QueryStringDecoder(req.uri()).path(), e.getMessage());
+            HttpResponses.write(ctx, req, RestExchange.Response.error(400, 50035, "Invalid Form Body"));
+            return;
+        }
+        Rest.Timed timed = rest.handleTimed(request);
+        if (timed.delayMs() > 0) {
+            // A test made this route slow: the effect happened, the answer comes late (on the event loop's
+            // timer, never blocking it). req is released when channelRead0 returns, so keep what write needs.
+            boolean keepAlive = HttpUtil.isKeepAlive(req);
+            ctx.executor().schedule(() -> HttpResponses.write(ctx, keepAlive, timed.response()),
+                    timed.delayMs(), TimeUnit.MILLISECONDS);
+        } else {
+            HttpResponses.write(ctx, req, timed.response());
         }
     }
 

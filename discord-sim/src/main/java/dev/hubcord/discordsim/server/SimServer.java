@@ -21,7 +21,11 @@ import java.util.function.Function;
 /** The one Netty server: gateway websockets, REST and the control API share a single port. */
 public final class SimServer implements AutoCloseable {
 
-    private static final int MAX_HTTP_BODY = 8 << 20;
+    /**
+     * The largest request body (Netty answers a bare 413 above it): room for Discord's 25 MiB form bodies, so that
+     * files above the configured upload limit reach the REST side and get Discord's 413 / 40005.
+     */
+    private static final int MAX_HTTP_BODY = 32 << 20;
 
     private final EventLoopGroup group;
     private final Channel channel;

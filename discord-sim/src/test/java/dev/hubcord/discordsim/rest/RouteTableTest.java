@@ -23,7 +23,7 @@ class RouteTableTest {
     void readmeTableMatchesTheRouteRegistry() throws IOException {
         Set<String> documented = new LinkedHashSet<>(rows(Files.readAllLines(Path.of("README.md"))));
         Rest rest = new Rest(RestConfig.defaults(),
-                c -> new RestContext(null, null, null, null, null, c, "token", 1, () -> ""));
+                c -> new RestContext(null, null, null, null, null, c, "token", 1, () -> "", null));
         Set<String> implemented = new LinkedHashSet<>();
         for (Rest.RouteInfo r : rest.routes()) {
             implemented.add(r.method() + " /" + r.template() + " " + (r.bucket() == null ? "-" : r.bucket()));
