@@ -12,6 +12,7 @@ import dev.hubcord.commands.components.Component;
 import dev.hubcord.commands.components.ComponentHandler;
 import dev.hubcord.commands.components.CustomId;
 import dev.hubcord.commands.components.Modal;
+import dev.hubcord.commands.discord.FileUpload;
 import dev.hubcord.commands.events.EventListener;
 import dev.hubcord.commands.events.GatewayEvent;
 import dev.hubcord.commands.hub.HubChannel;
@@ -20,6 +21,7 @@ import dev.hubcord.commands.hub.HubUser;
 import dev.hubcord.commands.interactions.Attachment;
 import dev.hubcord.commands.interactions.Mentionable;
 import dev.hubcord.commands.interactions.Reply;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -44,6 +46,10 @@ public final class TestModule implements CommandModule {
             IntStream.range(0, 30).mapToObj(i -> Choice.of(ctx.focusedText() + i, ctx.focusedText() + i)).toList());
     static final Argument<Long> NUMBER = Argument.of("n", ArgumentTypes.INTEGER).optional().autocomplete(ctx ->
             List.of(Choice.of("next", ((Long) ctx.focusedValue()) + 1)));
+
+    /** The files the {@code attach} command sends. */
+    public static final byte[] FIRST_FILE = "first file".getBytes(StandardCharsets.UTF_8);
+    public static final byte[] SECOND_FILE = {0, 1, 2, (byte) 0xff, 13, 10};
 
     @Override
     public List<Command> commands() {
@@ -84,6 +90,13 @@ public final class TestModule implements CommandModule {
                     ctx.reply(Reply.text("only you").asEphemeral());
                     ctx.reply(Reply.text("and a follow-up").asEphemeral());
                 }),
+                // files: a reply (callback or channel message), a second reply (a follow-up), a button that updates
+                command(CommandSpec.builder("attach").description("Replies with files.").build(), ctx -> {
+                    ctx.reply(Reply.text("a file").withFiles(new FileUpload("first.txt", FIRST_FILE, "text/plain",
+                            "the first")).withComponents(Component.ActionRow.of(
+                                    Component.Button.primary(CustomId.of("attach", "again"), "Again"))));
+                    ctx.reply(Reply.text("another file").withFiles(FileUpload.of("second.bin", SECOND_FILE)));
+                }),
                 command(CommandSpec.userCommand("High five").build(), ctx ->
                         ctx.reply("high five to " + ctx.targetUser().map(HubUser::username).orElse("?"))),
                 command(CommandSpec.messageCommand("Quote").build(), ctx ->
@@ -103,7 +116,9 @@ public final class TestModule implements CommandModule {
                         .asEphemeral())),
                 ComponentHandler.of("feedback", ctx -> ctx.replyPrivately("thanks for " + ctx.arg(0) + ": "
                         + ctx.textValue("subject").orElse("?"))),
-                ComponentHandler.of("quiet", ctx -> { }));
+                ComponentHandler.of("quiet", ctx -> { }),
+                ComponentHandler.of("attach", ctx -> ctx.update(Reply.text("updated with a file")
+                        .withFiles(FileUpload.of("again.txt", "again".getBytes(StandardCharsets.UTF_8))))));
     }
 
     @Override
