@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hubcord.discordsim.population.SimGuild;
 import dev.hubcord.discordsim.rest.SentMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.EmbedType;
@@ -13,11 +18,14 @@ import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.MessageType;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.utils.FileUpload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Scenario 2: a user's message reaches JDA; JDA sends, and replies with an embed; the sim records both. */
+/**
+ * Scenario 2: a user's message reaches JDA; JDA sends, replies with an embed and uploads a file; the sim records them.
+ */
 class MessagesTest {
 
     private static JdaSim env;
@@ -100,5 +108,22 @@ class MessagesTest {
         assertThat(sent.getEmbeds().getFirst().getType()).isEqualTo(EmbedType.RICH);
         assertThat(sent.getEmbeds().getFirst().getTitle()).isEqualTo("Answer");
         assertThat(received("with embed").getEmbeds()).as("embeds of MESSAGE_CREATE").hasSize(1);
+    }
+
+    @Test
+    void aFileIsUploadedAndServedAtItsUrl() throws Exception {
+        byte[] bytes = "bytes from jda".getBytes(StandardCharsets.UTF_8);
+        Message sent = env.jda.getTextChannelById(channel).sendMessage("with a file")
+                .addFiles(FileUpload.fromData(bytes, "jda.txt")).complete();
+        assertThat(sent.getAttachments()).hasSize(1);
+        Message.Attachment file = sent.getAttachments().getFirst();
+        assertThat(file.getFileName()).isEqualTo("jda.txt");
+        assertThat(file.getSize()).isEqualTo(bytes.length);
+        assertThat(received("with a file").getAttachments()).as("attachments of MESSAGE_CREATE").hasSize(1);
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(file.getUrl())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.body()).isEqualTo(bytes);
+        assertThat(env.sim.control().messages()).anyMatch(r -> r.id() == sent.getIdLong()
+                && r.attachments().path(0).path("filename").asText().equals("jda.txt"));
     }
 }
