@@ -187,6 +187,16 @@ async function routes() {
       await edited.delete();
       return { channel: channel.id, message: sent.id, content: edited.content };
     },
+    files: async () => {
+      const channel = await client.channels.fetch(env('CHANNEL_ID'), { force: true });
+      const sent = await channel.send({
+        content: 'with a file',
+        files: [{ attachment: Buffer.from('bytes from discord.js'), name: 'djs.txt' }],
+      });
+      const file = sent.attachments.first();
+      const downloaded = Buffer.from(await (await fetch(file.url)).arrayBuffer()).toString();
+      return { message: sent.id, name: file.name, size: file.size, downloaded };
+    },
     commands: async () => {
       const set = await client.application.commands.set([
         { name: 'ping', description: 'Replies with pong' },

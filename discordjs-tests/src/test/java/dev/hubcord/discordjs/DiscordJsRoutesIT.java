@@ -68,6 +68,21 @@ class DiscordJsRoutesIT {
     }
 
     @Test
+    void uploadsAFileAndDownloadsItFromTheAttachmentUrl() {
+        long channel = picks.writableChannel(picks.guildOfShard(0));
+        try (NodeScenario node = run("routes", Map.of("STEPS", "files", "CHANNEL_ID", Long.toString(channel)))) {
+            node.awaitPass(SCENARIO_TIMEOUT);
+            JsonNode step = node.event("step");
+            assertThat(step.path("name").asText()).isEqualTo("djs.txt");
+            assertThat(step.path("size").asInt()).isEqualTo("bytes from discord.js".length());
+            assertThat(step.path("downloaded").asText()).isEqualTo("bytes from discord.js");
+            SentMessage message = sim.control().messages().stream()
+                    .filter(m -> m.id() == step.path("message").asLong()).findFirst().orElseThrow();
+            assertThat(message.attachments().path(0).path("filename").asText()).isEqualTo("djs.txt");
+        }
+    }
+
+    @Test
     void registersCommands() {
         long before = System.currentTimeMillis();
         try (NodeScenario node = run("routes", Map.of("STEPS", "commands"))) {
