@@ -1,5 +1,8 @@
 package dev.hubcord.discordsim.rest;
 
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,14 +54,13 @@ public final class AttachmentStore {
         if (p.length != 5 || !p[1].equals("attachments")) {
             return RestExchange.Response.error(404, 0, "404: Not Found");
         }
-        String name = java.net.URLDecoder.decode(p[4], java.nio.charset.StandardCharsets.UTF_8);
+        String name = URLDecoder.decode(p[4], StandardCharsets.UTF_8);
         StoredFile f = get(Rest.snowflake(p[2]), Rest.snowflake(p[3])).filter(x -> x.filename().equals(name))
                 .orElse(null);
         if (f == null) {
             return RestExchange.Response.error(404, 0, "404: Not Found");
         }
-        return new RestExchange.Response(200, new java.util.LinkedHashMap<>(),
-                com.fasterxml.jackson.databind.node.BinaryNode.valueOf(f.bytes()))
+        return new RestExchange.Response(200, new LinkedHashMap<>(), BinaryNode.valueOf(f.bytes()))
                 .withHeader("Content-Type", f.contentType());
     }
 

@@ -14,6 +14,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,8 +76,8 @@ final class HttpResponses {
     private static byte[] binaryValue(RestExchange.Response r) {
         try {
             return r.body().binaryValue();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // a BinaryNode holds its bytes: never happens
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a BinaryNode holds its bytes: never happens
         }
     }
 }
