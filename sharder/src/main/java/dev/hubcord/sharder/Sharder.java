@@ -46,11 +46,11 @@ public final class Sharder implements AutoCloseable {
     private final HealthServer http;
     private final CompletableFuture<?> connected;
 
-    private Sharder(SharderConfig config, GatewayBot gatewayBot) throws IOException {
+    private Sharder(SharderConfig config, GatewayBot gatewayBot, SharderMetrics metrics) throws IOException {
         this.gatewayBot = gatewayBot;
         this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(),
                 new DefaultThreadFactory("sharder-gateway", true), NioIoHandler.newFactory());
-        this.metrics = new SharderMetrics();
+        this.metrics = metrics;
         this.mirror = new GuildMirror();
         this.bot = new BotIdentity();
         ShardManager[] manager = new ShardManager[1];
@@ -87,11 +87,14 @@ public final class Sharder implements AutoCloseable {
      *     or {@code STARTUP} when the HTTP port cannot be bound
      */
     public static Sharder start(SharderConfig config) throws InterruptedException {
-        GatewayBot gatewayBot = new DiscordRest(config.apiBase(), config.token()).gatewayBot(Duration.ofMinutes(10));
+        // made before the constructor, so the REST client's meters (discord_rest_*) are in the registry /metrics shows
+        SharderMetrics metrics = new SharderMetrics();
+        GatewayBot gatewayBot = new DiscordRest(config.apiBase(), config.token(), metrics.registry())
+                .gatewayBot(Duration.ofMinutes(10));
         log.info("event=gateway_bot url={} shards={} max_concurrency={} session_starts_remaining={}",
                 gatewayBot.url(), gatewayBot.shards(), gatewayBot.maxConcurrency(), gatewayBot.sessionStartsRemaining());
         try {
-            return new Sharder(config, gatewayBot);
+            return new Sharder(config, gatewayBot, metrics);
         } catch (IOException e) {
             throw new SharderException(SharderException.Kind.STARTUP, "cannot open the HTTP port: " + e.getMessage(), e);
         }

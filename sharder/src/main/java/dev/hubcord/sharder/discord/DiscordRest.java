@@ -2,10 +2,13 @@ package dev.hubcord.sharder.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubcord.discordrest.DiscordRestException;
+import dev.hubcord.discordrest.LocalRateLimits;
 import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.discordrest.RestRequest;
 import dev.hubcord.sharder.SharderException;
 import dev.hubcord.sharder.SharderException.Kind;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -15,16 +18,24 @@ import org.slf4j.LoggerFactory;
  * The one REST call a sharder makes: {@code GET /gateway/bot}, for the gateway URL, the recommended shard count and
  * {@code max_concurrency}, through the shared client ({@code discord-rest}): its bucket, 429 and retry rules. It is
  * made before the sharder connects to the hub, so with the per-process limiter: one call per start. The client's
- * own retries aside, transient failures are retried with backoff until {@code maxWait}; a 401 is final.
+ * own retries aside, transient failures are retried with backoff until {@code maxWait}; a 401 is final. The
+ * client's meters ({@code discord_rest_*}) go to the registry given, so they show on the sharder's {@code /metrics}.
  */
 public final class DiscordRest {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordRest.class);
 
     private final RestOptions options;
+    private final MeterRegistry registry;
 
+    /** A client whose meters nobody reads (tests, tools). */
     public DiscordRest(URI apiBase, String token) {
+        this(apiBase, token, new SimpleMeterRegistry());
+    }
+
+    public DiscordRest(URI apiBase, String token, MeterRegistry registry) {
         this.options = RestOptions.defaults(apiBase, token).withTimeout(Duration.ofSeconds(15), 2);
+        this.registry = registry;
     }
 
     /**
@@ -36,7 +47,8 @@ public final class DiscordRest {
     public GatewayBot gatewayBot(Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         long delayMillis = 500;
-        try (dev.hubcord.discordrest.DiscordRest rest = new dev.hubcord.discordrest.DiscordRest(options)) {
+        try (dev.hubcord.discordrest.DiscordRest rest = new dev.hubcord.discordrest.DiscordRest(options,
+                LocalRateLimits.of(options), registry)) {
             while (true) {
                 String problem;
                 try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hubcord.discordsim.DiscordSim;
 import dev.hubcord.discordsim.SimConfig;
 import dev.hubcord.sharder.SharderException;
+import dev.hubcord.sharder.metrics.SharderMetrics;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,15 @@ class DiscordRestTest {
         assertThat(bot.url()).startsWith("ws");
         assertThat(bot.shards()).isPositive();
         assertThat(bot.maxConcurrency()).isPositive();
+    }
+
+    @Test
+    void theCallIsCountedInTheSharderRegistry() throws Exception {
+        SharderMetrics metrics = new SharderMetrics();
+        new DiscordRest(URI.create(sim.apiBaseUrl()), sim.token(), metrics.registry()).gatewayBot(Duration.ofSeconds(10));
+        assertThat(metrics.scrape())
+                .contains("discord_rest_requests_total{route=\"GET /gateway/bot\",status=\"200\"} 1.0")
+                .contains("discord_rest_permit_wait_seconds");
     }
 
     @Test

@@ -141,7 +141,9 @@ public final class Deployment implements AutoCloseable {
         ObjectNode config = Http.JSON.createObjectNode();
         config.putObject("population").put("guilds", topology.guilds()).put("largeGuildEvery", 3)
                 .put("largeGuildMembers", topology.largeGuildMembers()).put("membersPerGuild", 40)
-                .put("users", topology.largeGuildMembers() + 500).put("voiceStatesPerGuild", 3);
+                .put("users", topology.largeGuildMembers() + 500).put("voiceStatesPerGuild", 3)
+                // RestLimitsIT spreads commands over 60 channels of the large guilds, 5 each (one per-channel bucket)
+                .put("textChannelsPerGuild", 22);
         config.putObject("gateway").put("recommendedShards", topology.shards());
         Path file = dir.resolve("sim.json");
         try {

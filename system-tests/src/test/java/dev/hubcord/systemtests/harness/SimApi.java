@@ -137,6 +137,11 @@ public final class SimApi {
         http.post("/_sim/rest/buckets/" + name, Map.of("limit", limit, "window_ms", windowMs)).ok();
     }
 
+    /** Sets the global REST limit of the bot's token (Discord's: 50 per second). */
+    public void global(int limit, long windowMs) {
+        http.post("/_sim/rest/global", Map.of("limit", limit, "window_ms", windowMs)).ok();
+    }
+
     public JsonNode identifies() {
         return http.get("/_sim/identifies").ok().json();
     }
