@@ -37,6 +37,8 @@ public final class HubRateLimits implements RateLimits {
     private final HubClient hub;
     private final LocalRateLimits fallback;
     private final int globalLimit;
+    /** The REST clients the last hub answer counted (0 before any answer). */
+    private volatile int knownClients;
     private final Duration answerTimeout;
     private final long suspectForNanos;
     private volatile long suspectUntilNanos = System.nanoTime();
@@ -89,6 +91,7 @@ public final class HubRateLimits implements RateLimits {
             }
             invalidCount = reply.path("invalid").asInt(invalidCount);
             int clients = reply.path("clients").asInt(1);
+            knownClients = clients;
             fallback.globalLimit(share(globalLimit, clients));
             if (reply.hasNonNull("refused")) {
                 throw new DiscordRestException(DiscordRestException.Kind.INVALID_REQUEST_CAP, route
@@ -112,6 +115,10 @@ public final class HubRateLimits implements RateLimits {
         d.put("major", route.major());
         d.put("global", !route.globalExempt());
         d.put("globalLimit", globalLimit);
+        if (knownClients > 0) {
+            // a hub that has just restarted holds back the shares of the clients not yet back (see the protocol)
+            d.put("knownClients", knownClients);
+        }
         try {
             return hub.request("RATELIMIT_ACQUIRE", d, answerTimeout)
                     .get(answerTimeout.toMillis() + 100, TimeUnit.MILLISECONDS);

@@ -96,9 +96,10 @@ class RestLimitsIT {
 
     @Test
     @Order(3)
-    @Disabled("fails on a real gap, to enable with its fix: 61 requests arrived at the sim within one second around"
-            + " the hub's loss and return (limit 50). Likely the hand-over: a restarted hub grants its full limit to"
-            + " the workers already back while a worker not yet reconnected still sends on its local share")
+    @Disabled("fails on a real gap, to enable with its fix (issue #17): the hub's loss still lets 60 requests reach the"
+            + " sim within one sliding second (limit 50): right at the kill, 35 go out in 100 ms although each"
+            + " worker's local share counts its hub-permitted sends of the last second; the restart hand-over itself"
+            + " is covered by the coordinator's grace period (RateLimitCoordinatorTest)")
     void theHubKilledMidFloodOpensNoBurstAndEveryCommandIsAnsweredOnce() throws Exception {
         // !calc needs nothing from the hub (!ping asks the hub's REST API, which is down here) and sends one request
         List<String> channels = channels(60);
@@ -116,6 +117,7 @@ class RestLimitsIT {
         // itself (the previous scenario had just used these channels), as the fallback is documented to do.
         System.out.printf("RestLimitsIT (hub killed): %d requests, %d 429s, busiest second %d%n",
                 log.size(), log.stream().filter(r -> r.status() == 429).count(), busiestSecond(log));
+        System.out.println("RestLimitsIT (hub killed) per 100 ms: " + per100Ms(log));
         assertThat(busiestSecond(log)).as("requests in the busiest second at the simulator")
                 .isLessThanOrEqualTo(GLOBAL_LIMIT + WINDOW_TOLERANCE);
     }
@@ -211,6 +213,17 @@ class RestLimitsIT {
     }
 
     /** The most requests that arrived within any one second (a sliding window over the arrival stamps). */
+    /** Requests per 100 ms from the first, for the diagnosis of a failure. */
+    static String per100Ms(List<SimApi.Request> log) {
+        if (log.isEmpty()) {
+            return "";
+        }
+        long first = log.getFirst().atMillis();
+        int[] counts = new int[(int) ((log.getLast().atMillis() - first) / 100) + 1];
+        log.forEach(r -> counts[(int) ((r.atMillis() - first) / 100)]++);
+        return java.util.Arrays.toString(counts);
+    }
+
     static int busiestSecond(List<SimApi.Request> log) {
         int most = 0;
         int from = 0;

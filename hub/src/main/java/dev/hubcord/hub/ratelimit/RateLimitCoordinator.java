@@ -18,6 +18,10 @@ import java.util.function.LongSupplier;
  * 429); at most {@code maxRoutes} route-to-hash entries, likewise; the global window holds at most
  * {@code globalLimit} permits; the invalid-request count is 600 one-second slots; the clients map holds one entry
  * per live session.
+ *
+ * <p>After a hub restart, processes that have not reconnected yet still send on their local fallback share; they
+ * tell the hub how many REST clients they knew ({@code knownClients}), and for a grace period the hub grants only
+ * the part of the global limit that belongs to the clients already back.
  */
 public final class RateLimitCoordinator {
 
@@ -42,6 +46,9 @@ public final class RateLimitCoordinator {
     public record Decision(boolean granted, long waitMs, String reason, boolean refused, long permit) {}
 
     private static final long CLIENT_IDLE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** How long after a (re)start clients may still be coming back on their fallback shares. */
+    static final int GRACE_SECONDS = 10;
+    private static final int MAX_DECLARED_CLIENTS = 1_000;
     /** A permit whose report never comes (its process died) stops counting this long after its grant. */
     private static final long LOST_PERMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long DISCOVERY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -56,6 +63,9 @@ public final class RateLimitCoordinator {
     /** session → {last ask, the global limit it declared (0: none)}. */
     private final Map<String, long[]> clients = new HashMap<>();
     private final InvalidCount invalid = new InvalidCount();
+    /** When this coordinator started, and the most REST clients any client said it knew since (see {@link #acquire}). */
+    private final long startedNanos;
+    private int declaredClients;
 
     public RateLimitCoordinator(Settings settings, LongSupplier nanoClock) {
         this.settings = settings;
@@ -66,8 +76,9 @@ public final class RateLimitCoordinator {
         this.hashes = lru(settings.maxRoutes());
         // A hub that starts (or restarts) does not know what was sent in the last second, by the processes' local
         // fallbacks: it grants no global permit for one window.
+        this.startedNanos = nanoClock.getAsLong();
         this.globalWindow = new GlobalWindow(settings.globalLimit(), globalWindowNanos, LOST_PERMIT_NANOS,
-                nanoClock.getAsLong() + globalWindowNanos);
+                startedNanos + globalWindowNanos);
     }
 
     private static <V> Map<String, V> lru(int max) {
@@ -85,9 +96,23 @@ public final class RateLimitCoordinator {
      * lowest one declared by a client active in the last 10 s, else {@link Settings#globalLimit()}.
      */
     public synchronized Decision acquire(String session, String route, String major, boolean global, int globalLimit) {
+        return acquire(session, route, major, global, globalLimit, 0);
+    }
+
+    /**
+     * As above; {@code knownClients} is how many REST clients the asking process last heard of from a hub (0: none
+     * yet). In the first {@value #GRACE_SECONDS} s after this coordinator started (a hub restart), clients that have
+     * not come back yet may still send on their local fallback share, which this hub cannot see: until as many
+     * clients as were declared are back, it grants only their part of the global limit.
+     */
+    public synchronized Decision acquire(String session, String route, String major, boolean global, int globalLimit,
+            int knownClients) {
         long now = clock.getAsLong();
         clients.put(session, new long[] {now, Math.max(0, globalLimit)});
-        globalWindow.limit(effectiveGlobalLimit(now));
+        if (inGrace(now)) {
+            declaredClients = Math.max(declaredClients, Math.min(knownClients, MAX_DECLARED_CLIENTS));
+        }
+        globalWindow.limit(grantedGlobalLimit(now));
         if (invalid.count(now) >= settings.invalidCap()) {
             return new Decision(false, 0, "invalid_cap", true, 0);
         }
@@ -183,6 +208,25 @@ public final class RateLimitCoordinator {
         return buckets.computeIfAbsent((hash != null ? hash : route) + "|" + major, k -> new SharedBucket());
     }
 
+    private boolean inGrace(long now) {
+        return now - startedNanos < TimeUnit.SECONDS.toNanos(GRACE_SECONDS);
+    }
+
+    /** The global limit, or during the grace period only the part of the clients already back. */
+    private int grantedGlobalLimit(long now) {
+        int limit = effectiveGlobalLimit(now);
+        int active = activeClients(now);
+        if (inGrace(now) && declaredClients > active) {
+            return Math.max(1, limit * active / declaredClients);
+        }
+        return limit;
+    }
+
+    private int activeClients(long now) {
+        clients.values().removeIf(c -> now - c[0] > CLIENT_IDLE_NANOS);
+        return Math.max(1, clients.size());
+    }
+
     private int effectiveGlobalLimit(long now) {
         long lowest = Long.MAX_VALUE;
         for (long[] c : clients.values()) {
@@ -196,8 +240,9 @@ public final class RateLimitCoordinator {
     /** Processes that asked for a permit in the last 10 seconds (at least 1): the divisor of the fallback share. */
     public synchronized int clients() {
         long now = clock.getAsLong();
-        clients.values().removeIf(c -> now - c[0] > CLIENT_IDLE_NANOS);
-        return Math.max(1, clients.size());
+        int active = activeClients(now);
+        // during the grace period the clients still away count too, so that the shares stay small
+        return inGrace(now) ? Math.max(active, declaredClients) : active;
     }
 
     public synchronized void sessionEnded(String session) {

@@ -41,7 +41,7 @@ public final class RateLimitRequests {
                 .tag("result", result).register(metrics.registry());
     }
 
-    /** The REPLY to {@code RATELIMIT_ACQUIRE {nonce, route, major, global, globalLimit?}}. */
+    /** The REPLY to {@code RATELIMIT_ACQUIRE {nonce, route, major, global, globalLimit?, knownClients?}}. */
     public Map<String, Object> acquire(String session, JsonNode d) {
         String route = text(d, "route", "RATELIMIT_ACQUIRE");
         String major = text(d, "major", "RATELIMIT_ACQUIRE");
@@ -52,8 +52,10 @@ public final class RateLimitRequests {
         JsonNode limit = d.get("globalLimit");
         int globalLimit = limit != null && limit.canConvertToInt() && limit.intValue() >= 1
                 && limit.intValue() <= MAX_GLOBAL_LIMIT ? limit.intValue() : 0;
+        JsonNode known = d.get("knownClients");
+        int knownClients = known != null && known.canConvertToInt() && known.intValue() > 0 ? known.intValue() : 0;
         RateLimitCoordinator.Decision decision = coordinator.acquire(session, route, major, global.booleanValue(),
-                globalLimit);
+                globalLimit, knownClients);
         (decision.refused() ? refused : decision.granted() ? granted : waited).increment();
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("nonce", d.get("nonce").asText());

@@ -99,4 +99,33 @@ class RateLimitCoordinatorTest {
         }
         assertThat(c.bucketCount()).isEqualTo(3);
     }
+
+    /** Asks for a global permit as {@code session}, which knew of two clients; reports it at once when granted. */
+    private boolean globalAsked(String session) {
+        RateLimitCoordinator.Decision d = c.acquire(session, "GET /users/:id", "global", true, 0, 2);
+        if (d.granted()) {
+            c.update("GET /users/:id", "global", 200, "hu", 10_000, 9_999, 1.0, null, 0, d.permit(), false);
+        }
+        return d.granted();
+    }
+
+    @Test
+    void afterARestartOnlyThePartOfTheClientsBackIsGrantedUntilTheOthersReturn() {
+        advanceMs(1_100); // past the first window in which a new hub grants nothing
+        assertThat(globalAsked("back")).as("discovery of the bucket").isTrue();
+        int granted = 1;
+        for (int i = 0; i < 60; i++) {
+            // one client of the two it knew of is back; the other still sends on its local share
+            granted += globalAsked("back") ? 1 : 0;
+        }
+        assertThat(granted).as("half of 50").isEqualTo(25);
+        assertThat(c.clients()).as("the client still away counts for the shares").isEqualTo(2);
+        advanceMs(1_100);
+        int both = globalAsked("other") ? 1 : 0;
+        assertThat(both).as("the other is back").isEqualTo(1);
+        for (int i = 0; i < 60; i++) {
+            both += globalAsked("back") ? 1 : 0;
+        }
+        assertThat(both).as("both back: the whole limit").isEqualTo(50);
+    }
 }
