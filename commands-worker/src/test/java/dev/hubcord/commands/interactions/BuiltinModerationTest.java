@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.hubcord.commands.CommandsWorker;
 import dev.hubcord.commands.api.CommandSpec;
 import dev.hubcord.commands.builtin.BanCommand;
 import dev.hubcord.commands.builtin.KickCommand;
@@ -13,47 +12,20 @@ import dev.hubcord.commands.builtin.TimeoutCommand;
 import dev.hubcord.commands.builtin.UnbanCommand;
 import dev.hubcord.commands.registration.CommandJson;
 import dev.hubcord.commands.testing.CacheMirror;
-import dev.hubcord.commands.testing.MutableClock;
-import dev.hubcord.commands.testing.World;
-import dev.hubcord.discordsim.control.InteractionEvents;
 import dev.hubcord.discordsim.control.SimEvents;
 import dev.hubcord.discordsim.rest.SentMessage;
 import dev.hubcord.protocol.codec.Json;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in moderation commands as interactions, through the simulated Discord's own payloads: {@code /ban}
  * asks with Confirm and Cancel buttons, only the click bans (or does not), the "User info" menu, and the
  * declarations' default member permissions.
  */
-class BuiltinModerationTest {
+class BuiltinModerationTest extends WorkerWithSim {
 
-    @TempDir
-    static Path dir;
-    static World world;
-    static CommandsWorker worker;
-    static Interactions send;
-    static InteractionEvents user;
-
-    @BeforeAll
-    static void start() throws Exception {
-        world = World.start(dir);
-        worker = world.startWorker(new MutableClock());
-        send = new Interactions(world);
-        user = world.sim.control().interactions();
-    }
-
-    @AfterAll
-    static void stop() {
-        worker.close();
-        world.close();
-    }
 
     private static ArrayNode banOptions(String reason, String time) {
         ArrayNode options = Json.mapper().createArrayNode();

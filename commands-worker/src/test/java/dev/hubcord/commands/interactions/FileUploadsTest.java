@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hubcord.commands.CommandsWorker;
-import dev.hubcord.commands.testing.MutableClock;
 import dev.hubcord.commands.testing.TestModule;
-import dev.hubcord.commands.testing.World;
-import dev.hubcord.discordsim.control.InteractionEvents;
 import dev.hubcord.discordsim.control.SimEvents;
 import dev.hubcord.discordsim.rest.SentMessage;
 import dev.hubcord.protocol.codec.Json;
@@ -18,44 +14,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files from a command handler through the real simulated Discord: the interaction callback, a follow-up, a channel
  * reply to a prefix command and a button's update each carry their file, which the attachment's URL serves back
  * byte for byte.
  */
-class FileUploadsTest {
+class FileUploadsTest extends WorkerWithSim {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dir;
-    static World world;
-    static CommandsWorker worker;
-    static Interactions send;
-    static InteractionEvents user;
-
-    @BeforeAll
-    static void start() throws Exception {
-        world = World.start(dir);
-        worker = world.startWorker(new MutableClock());
-        send = new Interactions(world);
-        user = world.sim.control().interactions();
-    }
-
-    @AfterAll
-    static void stop() {
-        worker.close();
-        world.close();
-    }
 
     private static SentMessage message(SentMessage.Kind kind, String content, long interactionId) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> world.sim.control().messages().stream()

@@ -4,44 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hubcord.commands.CommandsWorker;
 import dev.hubcord.commands.testing.CacheMirror;
-import dev.hubcord.commands.testing.MutableClock;
 import dev.hubcord.commands.testing.World;
 import dev.hubcord.discordsim.control.SimEvents;
 import dev.hubcord.discordsim.rest.RestExchange;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every interaction type through a real hub to a worker answering the simulated Discord: components routed by
  * custom ID, selects, modal submits, autocomplete, context menus, and the error paths.
  */
-class InteractionsTest {
+class InteractionsTest extends WorkerWithSim {
 
-    @TempDir
-    static Path dir;
-    static World world;
-    static CommandsWorker worker;
-    static Interactions send;
-
-    @BeforeAll
-    static void start() throws Exception {
-        world = World.start(dir);
-        worker = world.startWorker(new MutableClock());
-        send = new Interactions(world);
-    }
-
-    @AfterAll
-    static void stop() {
-        worker.close();
-        world.close();
-    }
 
     private static JsonNode data(String json) {
         return Interactions.json(json);

@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hubcord.commands.CommandsWorker;
 import dev.hubcord.commands.testing.CacheMirror;
-import dev.hubcord.commands.testing.MutableClock;
 import dev.hubcord.commands.testing.World;
-import dev.hubcord.discordsim.control.InteractionEvents;
 import dev.hubcord.discordsim.control.SimEvents;
 import dev.hubcord.discordsim.rest.SentMessage;
 import dev.hubcord.protocol.ServiceType;
@@ -18,7 +15,6 @@ import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.client.HubClientOptions;
 import dev.hubcord.protocol.client.IncomingEvent;
 import dev.hubcord.protocol.codec.Json;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,30 +22,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The music built-ins as interactions, against a stand-in audio worker: {@code /play}'s autocomplete from the
  * library search (and its bounded wait), the buttons of "Now playing" sending their player events, and
  * {@code /filter} merging a preset into the player's filters.
  */
-class MusicInteractionsTest {
+class MusicInteractionsTest extends WorkerWithSim {
 
-    @TempDir
-    static Path dir;
-    static World world;
-    static CommandsWorker worker;
-    static Interactions send;
-    static InteractionEvents user;
     static HubClient audio;
     static final List<IncomingEvent> received = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void start() throws Exception {
-        world = World.start(dir);
-        worker = world.startWorker(new MutableClock());
-        send = new Interactions(world);
-        user = world.sim.control().interactions();
+    static void startAudio() throws Exception {
         audio = HubClient.create(HubClientOptions.builder(world.wsUri(), ServiceType.AUDIO, World.SECRET)
                 .name("fake-audio").build());
         audio.addEventListener(MusicInteractionsTest::answer);
@@ -57,10 +42,8 @@ class MusicInteractionsTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stopAudio() {
         audio.close();
-        worker.close();
-        world.close();
     }
 
     private static void track(ArrayNode into, String title, String author, long length) {

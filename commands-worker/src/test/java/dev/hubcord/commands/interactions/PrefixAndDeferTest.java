@@ -4,40 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hubcord.commands.CommandsWorker;
-import dev.hubcord.commands.testing.MutableClock;
-import dev.hubcord.commands.testing.World;
 import dev.hubcord.discordsim.control.SimEvents;
 import dev.hubcord.discordsim.rest.SentMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One declaration as a prefix command too (subcommands by their first words); an ephemeral deferral stays so. */
-class PrefixAndDeferTest {
+class PrefixAndDeferTest extends WorkerWithSim {
 
-    @TempDir
-    static Path dir;
-    static World world;
-    static CommandsWorker worker;
-    static Interactions send;
-
-    @BeforeAll
-    static void start() throws Exception {
-        world = World.start(dir);
-        worker = world.startWorker(new MutableClock());
-        send = new Interactions(world);
-    }
-
-    @AfterAll
-    static void stop() {
-        worker.close();
-        world.close();
-    }
 
     @Test
     void theSameDeclarationsWorkWithThePrefix() {

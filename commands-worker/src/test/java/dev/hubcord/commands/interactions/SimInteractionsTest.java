@@ -5,49 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.hubcord.commands.CommandsWorker;
-import dev.hubcord.commands.testing.MutableClock;
-import dev.hubcord.commands.testing.World;
-import dev.hubcord.discordsim.control.InteractionEvents;
 import dev.hubcord.discordsim.control.SimEvents;
 import dev.hubcord.discordsim.rest.SentMessage;
 import dev.hubcord.protocol.codec.Json;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user's session through the simulated Discord's own interaction payloads and its callback validation: a command
  * posts a button, the click updates the message, a modal is opened and submitted, an option is autocompleted, and
  * both context menus are used on the results.
  */
-class SimInteractionsTest {
+class SimInteractionsTest extends WorkerWithSim {
 
-    @TempDir
-    static Path dir;
-    static World world;
-    static CommandsWorker worker;
-    static Interactions send;
-    static InteractionEvents user;
-
-    @BeforeAll
-    static void start() throws Exception {
-        world = World.start(dir);
-        worker = world.startWorker(new MutableClock());
-        send = new Interactions(world);
-        user = world.sim.control().interactions();
-    }
-
-    @AfterAll
-    static void stop() {
-        worker.close();
-        world.close();
-    }
 
     private static SentMessage message(String content) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> world.sim.control().messages().stream()
