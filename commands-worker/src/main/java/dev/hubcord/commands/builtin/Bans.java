@@ -1,9 +1,9 @@
 package dev.hubcord.commands.builtin;
 
 import dev.hubcord.commands.discord.DiscordApi;
-import dev.hubcord.commands.discord.DiscordRestException;
 import dev.hubcord.commands.parse.Durations;
 import dev.hubcord.commands.store.TimedBans;
+import dev.hubcord.discordrest.DiscordRestException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiPredicate;

@@ -3,7 +3,7 @@ package dev.hubcord.commands.builtin;
 import dev.hubcord.commands.api.Command;
 import dev.hubcord.commands.api.CommandContext;
 import dev.hubcord.commands.api.CommandSpec;
-import dev.hubcord.commands.discord.RestRequest;
+import dev.hubcord.discordrest.RestRequest;
 import java.time.Duration;
 
 /** {@code ping}: round trips to the hub's REST API and to Discord's REST API. */

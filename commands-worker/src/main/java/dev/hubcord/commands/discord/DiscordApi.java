@@ -2,6 +2,9 @@ package dev.hubcord.commands.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.discordrest.DiscordRestException;
+import dev.hubcord.discordrest.Replay;
+import dev.hubcord.discordrest.RestRequest;
 import dev.hubcord.protocol.codec.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,15 @@ package dev.hubcord.commands.discord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.discordrest.DiscordRestException;
 import dev.hubcord.discordrest.HubRateLimits;
 import dev.hubcord.discordrest.LocalRateLimits;
 import dev.hubcord.discordrest.RateLimits;
+import dev.hubcord.discordrest.Replay;
+import dev.hubcord.discordrest.RestOptions;
+import dev.hubcord.discordrest.RestRequest;
+import dev.hubcord.discordrest.RestResponse;
+import dev.hubcord.discordrest.Route;
 import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.codec.Json;
 import java.io.IOException;

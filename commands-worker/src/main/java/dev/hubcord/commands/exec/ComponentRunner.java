@@ -3,9 +3,9 @@ package dev.hubcord.commands.exec;
 import dev.hubcord.commands.api.CommandException;
 import dev.hubcord.commands.components.ComponentHandler;
 import dev.hubcord.commands.components.CustomId;
-import dev.hubcord.commands.discord.DiscordRestException;
 import dev.hubcord.commands.interactions.Interaction;
 import dev.hubcord.commands.interactions.Reply;
+import dev.hubcord.discordrest.DiscordRestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

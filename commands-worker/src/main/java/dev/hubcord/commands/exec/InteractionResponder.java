@@ -2,12 +2,12 @@ package dev.hubcord.commands.exec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.commands.discord.DiscordApi;
-import dev.hubcord.commands.discord.DiscordRestException;
 import dev.hubcord.commands.discord.FileUpload;
-import java.util.List;
 import dev.hubcord.commands.interactions.Reply;
+import dev.hubcord.discordrest.DiscordRestException;
 import dev.hubcord.protocol.codec.Json;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;

@@ -1,10 +1,9 @@
 package dev.hubcord.commands.discord;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.hubcord.commands.interactions.Reply;
+import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.protocol.codec.Json;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Files go out as Discord's multipart form: {@code payload_json} with the {@code attachments} array, then

@@ -1,12 +1,11 @@
 package dev.hubcord.commands.discord;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.hubcord.commands.CommandsWorker;
 import dev.hubcord.commands.testing.CacheMirror;
 import dev.hubcord.commands.testing.MutableClock;
 import dev.hubcord.commands.testing.World;
+import dev.hubcord.discordrest.DiscordRestException;
+import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.discordsim.population.SimChannel;
 import dev.hubcord.discordsim.rest.RestConfig;
 import dev.hubcord.discordsim.rest.RestExchange;
@@ -22,6 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** The REST client against the simulated Discord's buckets and all three kinds of 429. */
 class RateLimitTest {

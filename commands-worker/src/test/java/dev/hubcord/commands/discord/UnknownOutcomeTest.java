@@ -1,9 +1,8 @@
 package dev.hubcord.commands.discord;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.discordrest.DiscordRestException;
+import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.discordsim.DiscordSim;
 import dev.hubcord.discordsim.SimConfig;
 import dev.hubcord.discordsim.control.SimEvents;
@@ -16,6 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /**
  * The client against a simulated Discord that acts at once but answers 1.5 s late, with a 300 ms timeout: what is

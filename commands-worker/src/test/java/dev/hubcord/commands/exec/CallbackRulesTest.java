@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hubcord.commands.discord.DiscordApi;
 import dev.hubcord.commands.discord.DiscordRest;
-import dev.hubcord.commands.discord.RestOptions;
 import dev.hubcord.commands.interactions.Reply;
 import dev.hubcord.commands.testing.CacheMirror;
 import dev.hubcord.commands.testing.World;
+import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.discordsim.control.SimEvents;
 import java.nio.file.Path;
 import java.time.Duration;

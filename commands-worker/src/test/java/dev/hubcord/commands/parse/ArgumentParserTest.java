@@ -8,8 +8,8 @@ import dev.hubcord.commands.api.ArgumentTypes;
 import dev.hubcord.commands.api.CommandSpec;
 import dev.hubcord.commands.api.Resolver;
 import dev.hubcord.commands.api.UsageException;
-import dev.hubcord.commands.discord.Route;
 import dev.hubcord.commands.hub.HubApi;
+import dev.hubcord.discordrest.Route;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
