@@ -23,7 +23,7 @@ else
         fi
     done
     if [ -z "$JAVA_HOME" ]; then
-        echo "hubcord needs a JDK 25 or newer: none found (set JAVA_HOME)." >&2
+        echo "hubcord needs a JDK 25 or newer and found none: install one (e.g. Eclipse Temurin 25, or your distribution's openjdk-25-jdk) and set JAVA_HOME to it." >&2
         exit 1
     fi
 fi
