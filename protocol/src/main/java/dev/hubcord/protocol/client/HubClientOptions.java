@@ -12,9 +12,11 @@ import java.util.function.Supplier;
 
 /**
  * Everything a {@link HubClient} needs: where the hub is, who this client is, and how it behaves.
- * Build with {@link #builder(URI, ServiceType, String)}. {@link #toString()} never shows the secret.
+ * Build with {@link #builder(URI, ServiceType, String)}, or {@link #builder(List, ServiceType, String)} for several
+ * hub nodes. {@link #toString()} never shows the secret.
  *
- * @param uri the hub's WebSocket URL, {@code ws://host:port/ws/v1} (an empty path means {@code /ws/v1})
+ * @param uri the hub's WebSocket URL, {@code ws://host:port/ws/v1} (an empty path means {@code /ws/v1}); with
+ *     several nodes, the first of {@code uris}
  * @param type the service type sent in IDENTIFY
  * @param secret the hub secret
  * @param compression the compression asked for in IDENTIFY and RESUME (default none)
@@ -65,7 +67,8 @@ public record HubClientOptions(
         boolean publishAcks,
         long sendBufferBytes,
         int dispatchCapacity,
-        int maxUnacked) {
+        int maxUnacked,
+        List<URI> uris) {
 
     public static final int DEFAULT_SEND_BUFFER_CAPACITY = 10_000;
     public static final long DEFAULT_SEND_BUFFER_BYTES = 64L * 1024 * 1024;
@@ -82,9 +85,11 @@ public record HubClientOptions(
         Objects.requireNonNull(reconnectBaseDelay, "reconnectBaseDelay");
         Objects.requireNonNull(reconnectMaxDelay, "reconnectMaxDelay");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
-        if (!"ws".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("uri must be ws://host[:port]/path, got " + uri);
+        uris = uris == null || uris.isEmpty() ? List.of(uri) : List.copyOf(uris);
+        if (!uris.getFirst().equals(uri)) {
+            throw new IllegalArgumentException("uri must be the first of uris");
         }
+        uris.forEach(HubClientOptions::checkUri);
         if (type == ServiceType.HUB) {
             throw new IllegalArgumentException("type must be sharder, commands or audio");
         }
@@ -116,23 +121,66 @@ public record HubClientOptions(
             Duration reconnectMaxDelay, int maxPayloadBytes, Duration connectTimeout) {
         this(uri, type, secret, compression, name, events, gateway, statistics, ackMode, dispatchExecutor,
                 sendBufferCapacity, reconnectBaseDelay, reconnectMaxDelay, maxPayloadBytes, connectTimeout, false,
-                DEFAULT_SEND_BUFFER_BYTES, DEFAULT_DISPATCH_CAPACITY, 0);
+                DEFAULT_SEND_BUFFER_BYTES, DEFAULT_DISPATCH_CAPACITY, 0, List.of(uri));
+    }
+
+    private static void checkUri(URI uri) {
+        if (!"ws".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("a hub URL must be ws://host[:port]/path, got " + uri);
+        }
+    }
+
+    /**
+     * Reads hub URLs as services take them in {@code HUB_URL}: one URL, or several separated by commas (blanks
+     * around them ignored).
+     *
+     * @throws IllegalArgumentException when the text holds no URL or one that is not a hub URL
+     */
+    public static List<URI> parseUris(String text) {
+        List<URI> uris = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                URI uri;
+                try {
+                    uri = new URI(part.strip());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalArgumentException("not a URL: " + part.strip(), e);
+                }
+                checkUri(uri);
+                uris.add(uri);
+            }
+        }
+        if (uris.isEmpty()) {
+            throw new IllegalArgumentException("no hub URL in '" + text + "'");
+        }
+        return List.copyOf(uris);
     }
 
     /** Starts a builder with the three required values and every default. */
     public static Builder builder(URI uri, ServiceType type, String secret) {
-        return new Builder(uri, type, secret);
+        return new Builder(List.of(uri), type, secret);
+    }
+
+    /**
+     * Starts a builder for a clustered hub: the client spreads over the nodes and moves to another when its own
+     * fails (one URL behaves as {@link #builder(URI, ServiceType, String)}).
+     */
+    public static Builder builder(List<URI> uris, ServiceType type, String secret) {
+        if (uris.isEmpty()) {
+            throw new IllegalArgumentException("at least one hub URL");
+        }
+        return new Builder(List.copyOf(uris), type, secret);
     }
 
     @Override
     public String toString() {
-        return "HubClientOptions[uri=" + uri + ", type=" + type + ", name=" + name + ", compression=" + compression
+        return "HubClientOptions[uris=" + uris + ", type=" + type + ", name=" + name + ", compression=" + compression
                 + ", ackMode=" + ackMode + ", publishAcks=" + publishAcks + ", secret=***]";
     }
 
     /** A mutable builder; every setter returns {@code this}. */
     public static final class Builder {
-        private final URI uri;
+        private final List<URI> uris;
         private final ServiceType type;
         private final String secret;
         private Compression compression = Compression.NONE;
@@ -152,8 +200,8 @@ public record HubClientOptions(
         private int dispatchCapacity = DEFAULT_DISPATCH_CAPACITY;
         private int maxUnacked;
 
-        private Builder(URI uri, ServiceType type, String secret) {
-            this.uri = uri;
+        private Builder(List<URI> uris, ServiceType type, String secret) {
+            this.uris = uris;
             this.type = type;
             this.secret = secret;
         }
@@ -244,9 +292,9 @@ public record HubClientOptions(
 
         /** @throws IllegalArgumentException or NullPointerException for a bad value */
         public HubClientOptions build() {
-            return new HubClientOptions(uri, type, secret, compression, name, events, gateway, statistics, ackMode,
-                    dispatchExecutor, sendBufferCapacity, reconnectBaseDelay, reconnectMaxDelay, maxPayloadBytes,
-                    connectTimeout, publishAcks, sendBufferBytes, dispatchCapacity, maxUnacked);
+            return new HubClientOptions(uris.getFirst(), type, secret, compression, name, events, gateway, statistics,
+                    ackMode, dispatchExecutor, sendBufferCapacity, reconnectBaseDelay, reconnectMaxDelay,
+                    maxPayloadBytes, connectTimeout, publishAcks, sendBufferBytes, dispatchCapacity, maxUnacked, uris);
         }
     }
 }

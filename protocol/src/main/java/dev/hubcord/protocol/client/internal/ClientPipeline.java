@@ -26,10 +26,12 @@ final class ClientPipeline extends ChannelInitializer<SocketChannel> {
     private static final long FORCE_CLOSE_MILLIS = 2_000;
 
     private final HubClientOptions options;
+    private final URI target;
     private final ConnectionHandler handler;
 
-    ClientPipeline(HubClientOptions options, ConnectionHandler handler) {
+    ClientPipeline(HubClientOptions options, URI target, ConnectionHandler handler) {
         this.options = options;
+        this.target = target;
         this.handler = handler;
     }
 
@@ -50,7 +52,7 @@ final class ClientPipeline extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         int maxFrame = options.maxPayloadBytes() + FRAME_SLACK;
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-                .webSocketUri(webSocketUri(options.uri()))
+                .webSocketUri(webSocketUri(target))
                 .version(WebSocketVersion.V13)
                 .allowExtensions(false)
                 .maxFramePayloadLength(maxFrame)

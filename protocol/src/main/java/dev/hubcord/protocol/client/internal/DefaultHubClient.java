@@ -199,6 +199,11 @@ public final class DefaultHubClient implements HubClient {
         listeners.addError(listener);
     }
 
+    /** The hub URL this client is connected to, or will try next (tests and diagnostics). */
+    java.net.URI target() {
+        return supervisor.target();
+    }
+
     @Override
     public ConnectionState state() {
         return supervisor.state();

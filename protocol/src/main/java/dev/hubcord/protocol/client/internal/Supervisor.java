@@ -25,9 +25,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,8 @@ final class Supervisor implements SessionCallbacks {
     private long lastSeq;
     private long droppedAtNanos;
     private int attempt;
+    /** Which of the options' hub URLs the next connection goes to: a random start spreads clients over the nodes. */
+    private int uriIndex;
     private ConnectionHandler current;
     private ScheduledFuture<?> reconnectTask;
 
@@ -73,6 +78,13 @@ final class Supervisor implements SessionCallbacks {
         this.dispatcher = dispatcher;
         this.requests = requests;
         this.backoff = new Backoff(options.reconnectBaseDelay(), options.reconnectMaxDelay());
+        this.uriIndex = options.uris().size() == 1 ? 0 : ThreadLocalRandom.current().nextInt(options.uris().size());
+    }
+
+    /** The hub URL of the current (or next) connection. */
+    URI target() {
+        List<URI> uris = options.uris();
+        return uris.get(uriIndex % uris.size());
     }
 
     ConnectionState state() {
@@ -109,9 +121,10 @@ final class Supervisor implements SessionCallbacks {
         setState(CONNECTING, -1, "");
         ConnectionHandler handler = new ConnectionHandler(this, options.connectTimeout().toMillis());
         current = handler;
+        URI target = target();
         bootstrap.clone()
-                .handler(new ClientPipeline(options, handler))
-                .connect(options.uri().getHost(), ClientPipeline.port(options.uri()))
+                .handler(new ClientPipeline(options, target, handler))
+                .connect(target.getHost(), ClientPipeline.port(target))
                 .addListener((ChannelFuture f) -> {
                     if (f.isSuccess()) {
                         if (state.isTerminal()) {
@@ -121,7 +134,7 @@ final class Supervisor implements SessionCallbacks {
                         // A channel that never became active gets no channelInactive: end it here.
                         current = null;
                         reconnectAfter(new HubClientException(Kind.CONNECTION_FAILED,
-                                "cannot connect to " + options.uri() + ": " + f.cause().getMessage(), f.cause()),
+                                "cannot connect to " + target + ": " + f.cause().getMessage(), f.cause()),
                                 -1, String.valueOf(f.cause().getMessage()));
                     }
                 });
@@ -286,7 +299,7 @@ final class Supervisor implements SessionCallbacks {
         }
         Kind kind = disconnect.established() ? Kind.CONNECTION_LOST : Kind.CONNECTION_FAILED;
         reconnectAfter(disconnect.reported() ? null
-                : new HubClientException(kind, "connection to " + options.uri() + " ended: " + disconnect.reason(),
+                : new HubClientException(kind, "connection to " + target() + " ended: " + disconnect.reason(),
                         code, disconnect.cause()), code, disconnect.reason());
     }
 
@@ -295,7 +308,11 @@ final class Supervisor implements SessionCallbacks {
             onError(error);
         }
         setState(DISCONNECTED, code, reason);
-        Duration delay = backoff.delay(attempt++);
+        // With several hub nodes, every failure moves on to the next one, and the backoff grows only once per
+        // round of all of them: a dead node costs one short delay, not a growing wait on the same address.
+        int nodes = options.uris().size();
+        uriIndex = (uriIndex + 1) % nodes;
+        Duration delay = backoff.delay(attempt++ / nodes);
         reconnectTask = loop.schedule(this::openConnection, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
