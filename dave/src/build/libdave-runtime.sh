@@ -35,38 +35,9 @@ if [ -n "$glibc" ] && printf '2.38\n%s\n' "$glibc" | sort -V -C; then
 fi
 
 if [ ! -e "$libs/libc.so.6" ] || [ ! -e "$libs/libstdc++.so.6" ]; then
-  command -v apt-get > /dev/null || fail "host glibc ${glibc:-unknown} < 2.38 and no apt-get to fetch Debian 13's C runtime"
-  command -v dpkg-deb > /dev/null || fail "host glibc ${glibc:-unknown} < 2.38 and no dpkg-deb to unpack Debian 13's C runtime"
-  keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-  [ -r "$keyring" ] || fail "no Debian archive keyring at $keyring to verify Debian 13's packages"
-  # the host's own Debian mirror (the first non-security one its apt uses), so no host name is built in here
-  mirror=$(grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' | grep -v security | head -1 || true)
-  if [ -z "$mirror" ]; then
-    mirror=$(grep -hs '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list | awk '{print $2}' \
-      | grep -v security | head -1 || true)
-  fi
-  [ -n "$mirror" ] || fail "no Debian mirror in the host's apt sources to fetch Debian 13's C runtime from"
-  rm -rf "$deb"
-  mkdir -p "$deb/etc/apt/sources.list.d" "$deb/etc/apt/preferences.d" "$deb/state/lists/partial" \
-    "$deb/cache/archives/partial" "$deb/debs" "$deb/root"
-  cat > "$deb/etc/apt/sources.list.d/trixie.sources" <<SOURCES
-Types: deb
-URIs: $mirror
-Suites: trixie
-Components: main
-Signed-By: $keyring
-SOURCES
-  opts=(-q -o "Dir::Etc=$deb/etc/apt" -o Dir::Etc::SourceList=/dev/null
-        -o "Dir::Etc::SourceParts=$deb/etc/apt/sources.list.d" -o "Dir::State=$deb/state"
-        -o "Dir::Cache=$deb/cache" -o Debug::NoLocking=1 -o APT::Architecture=amd64)
   echo "host glibc ${glibc:-unknown} < 2.38: fetching Debian 13's libc6, libstdc++6, libgcc-s1 into $deb"
-  apt-get "${opts[@]}" update > "$deb/apt-update.log" 2>&1 \
-    || fail "apt-get update against $mirror (trixie) failed: $(tail -3 "$deb/apt-update.log" | tr '\n' ' ')"
-  (cd "$deb/debs" && apt-get "${opts[@]}" download libc6 libstdc++6 libgcc-s1 > "$deb/apt-download.log" 2>&1) \
-    || fail "apt-get download of libc6 libstdc++6 libgcc-s1 failed: $(tail -3 "$deb/apt-download.log" | tr '\n' ' ')"
-  for package in "$deb"/debs/*.deb; do
-    dpkg-deb -x "$package" "$deb/root" || fail "could not unpack $package"
-  done
+  "$(dirname "$0")/../../../scripts/fetch-debian13-packages.sh" "$deb" libc6 libstdc++6 libgcc-s1 \
+    || fail "host glibc ${glibc:-unknown} < 2.38 and Debian 13's C runtime could not be fetched (above)"
 fi
 [ -x "$libs/ld-linux-x86-64.so.2" ] || fail "Debian 13's loader is missing from $libs"
 

@@ -68,7 +68,8 @@ class IdentifyGateTest {
             List<Grant> grants = collect(List.of(s), 3, start);
             assertThat(grants).extracting(Grant::shard).containsExactly(0, 1, 2);
             for (int i = 1; i < grants.size(); i++) {
-                assertThat(grants.get(i).atMillis() - grants.get(i - 1).atMillis()).isGreaterThanOrEqualTo(390);
+                // measured where the grants arrive, after a thread hop and the socket on a possibly busy machine
+                assertThat(grants.get(i).atMillis() - grants.get(i - 1).atMillis()).isGreaterThanOrEqualTo(340);
             }
             // the repeated request for shard 2 was folded into the waiting one
             assertThat(s.poll(java.time.Duration.ofMillis(700))).isNull();
