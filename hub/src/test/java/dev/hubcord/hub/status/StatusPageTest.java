@@ -3,6 +3,7 @@ package dev.hubcord.hub.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.hub.audio.PlayerState;
 import dev.hubcord.hub.testing.RawClient;
 import dev.hubcord.hub.testing.TestHub;
 import dev.hubcord.protocol.codec.Json;
@@ -110,6 +111,39 @@ class StatusPageTest {
             assertThat(st.get("routing").get("eventsPerSecond").isObject()).isTrue();
             assertThat(st.get("acksPending").asLong()).isZero();
             assertThat(st.get("cache").get("guild").asLong()).as("the hub's Discord cache sizes").isZero();
+        }
+    }
+
+    @Test
+    void playersShowWhereEachTrackIsNow() throws Exception {
+        long now = System.currentTimeMillis();
+        var states = hub.server().core().audioPlayers().states();
+        states.put(42L, new PlayerState(Json.mapper().readTree("{\"channelID\":\"7\",\"track\":{\"track\":\"x\"},"
+                + "\"position\":1000,\"paused\":false,\"volume\":80,\"queue\":[{},{}],\"time\":" + (now - 5_000)
+                + "}"), null, now - 2_000));
+        states.put(43L, new PlayerState(Json.mapper().readTree("{\"channelID\":null,\"track\":{\"track\":\"y\"},"
+                + "\"position\":3000,\"paused\":true,\"volume\":100,\"queue\":[],\"time\":" + (now - 5_000) + "}"),
+                null, now));
+        try {
+            JsonNode players = Json.mapper().readTree(get("/v1/status", "Authorization", TestHub.SECRET).body())
+                    .get("players");
+            assertThat(players.get("total").asInt()).isEqualTo(2);
+            JsonNode playing = players.get("list").get(0);
+            assertThat(playing.get("guildID").asText()).isEqualTo("42");
+            assertThat(playing.get("worker").isNull()).as("no audio worker owns it").isTrue();
+            assertThat(playing.get("channelID").asText()).isEqualTo("7");
+            assertThat(playing.get("playing").asBoolean()).isTrue();
+            assertThat(playing.get("volume").asInt()).isEqualTo(80);
+            assertThat(playing.get("queue").asInt()).isEqualTo(2);
+            assertThat(playing.get("position").asLong()).as("1 s + the 5 s since the snapshot").isBetween(6_000L, 7_000L);
+            assertThat(playing.get("ageMs").asLong()).isBetween(2_000L, 3_000L);
+            JsonNode paused = players.get("list").get(1);
+            assertThat(paused.get("paused").asBoolean()).isTrue();
+            assertThat(paused.get("position").asLong()).as("paused: where it stopped").isEqualTo(3_000);
+            assertThat(paused.get("channelID").isNull()).isTrue();
+        } finally {
+            states.remove(42L);
+            states.remove(43L);
         }
     }
 }
