@@ -50,8 +50,11 @@ class OperatingIT {
     static void startRunSh() throws Exception {
         hubPort = RunScript.freePortPair();
         sharderMetricsPort = RunScript.freePort();
+        // JAVA_TOOL_OPTIONS: every JVM run.sh starts is small and quick to start, as the harness's own are; the
+        // shared deployment of the other system tests may still be running beside them
         run = RunScript.start("run-operating", hubPort, dir,
-                Map.of("SHARDER_HTTP_PORT", Integer.toString(sharderMetricsPort), "SIM_GUILDS", "4"));
+                Map.of("SHARDER_HTTP_PORT", Integer.toString(sharderMetricsPort), "SIM_GUILDS", "4",
+                        "JAVA_TOOL_OPTIONS", "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
         hub = new HubApi(hubPort, RunScript.DEMO_SECRET);
         run.awaitLine(l -> l.startsWith("running: "), Duration.ofSeconds(120));
         await("the sharder, commands and audio workers connected, every shard ready").atMost(Duration.ofSeconds(90))
