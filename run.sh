@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs hubcord locally: builds what is missing, then starts the hub and every service, each as its
-# own process, with its log lines prefixed by its name.
+# own process, with its log lines prefixed by its name (coloured on a terminal; NO_COLOR=1 turns that off)
+# and kept in $RUN_DIR/logs/NAME.log.
 #
 #   ./run.sh                       # everything against the simulated Discord (no token needed)
 #   DISCORD_TOKEN=... HUB_SECRET=... ./run.sh    # a real bot on real Discord
@@ -8,7 +9,9 @@
 #
 # Without DISCORD_TOKEN the sharder and the commands worker talk to discord-sim (a simulated
 # Discord on 127.0.0.1:${SIM_PORT:-8090}). Without HUB_SECRET the hub runs in its local demo mode
-# (127.0.0.1 only, secret 'hubcord-demo-secret'). Ctrl-C (or SIGTERM) stops everything, the hub last.
+# (127.0.0.1 only, secret 'hubcord-demo-secret'). Ctrl-C (or SIGTERM) stops everything, the hub last,
+# printing each service's shutdown lines and exit code. When a service ends by itself, run.sh says
+# which one and with what code, and stops the others.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-env.sh
@@ -16,7 +19,14 @@ source scripts/java-env.sh
 HUB_PORT=${HUB_PORT:-3282}
 SIM_PORT=${SIM_PORT:-8090}
 RUN_DIR=${RUN_DIR:-run}
-mkdir -p "$RUN_DIR"
+mkdir -p "$RUN_DIR/logs"
+
+# a colour per service for the line prefixes, only when a person reads them (https://no-color.org)
+declare -A COLOURS=([hub]=36 [sim]=90 [sharder]=35 [commands]=33 [audio]=32)
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ] && [ "${TERM:-}" != dumb ]; then colour=1; else colour=0; fi
+prefix() {
+    if [ "$colour" = 1 ]; then printf '\033[%sm[%s]\033[0m ' "${COLOURS[$1]:-1}" "$1"; else printf '[%s] ' "$1"; fi
+}
 
 if [ $# -gt 0 ]; then services=("$@"); else services=(hub sim sharder commands audio); fi
 if [ -n "${DISCORD_TOKEN:-}" ]; then
@@ -46,30 +56,35 @@ pids=()
 names=()
 stop() {
     trap - INT TERM EXIT
+    local code
     for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
         if kill -0 "${pids[$i]}" 2>/dev/null; then
             echo "stopping ${names[$i]} ..."
             kill -TERM "${pids[$i]}" 2>/dev/null || true
-            wait "${pids[$i]}" 2>/dev/null || true
+            code=0
+            wait "${pids[$i]}" 2>/dev/null || code=$?
+            echo "${names[$i]} exited with code $code"
         fi
     done
     wait # the log prefixers: they end when their service's output does, after its last shutdown line
 }
 trap stop INT TERM EXIT
 
-# start NAME ENV... -- ARGS: runs a jar in the background, its output prefixed with [NAME].
+# start NAME ENV... -- ARGS: runs a jar in the background, its output prefixed with [NAME] and appended to
+# $RUN_DIR/logs/NAME.log.
 # Each service runs in a session of its own (setsid), so a Ctrl-C in the terminal reaches only this script, which
 # then stops the services one by one, the hub last; the prefixer ignores SIGINT so that it still prints each
 # service's shutdown lines.
 start() {
-    local name=$1
+    local name=$1 tag
+    tag=$(prefix "$name")
     shift
     local envs=()
     while [ "$1" != "--" ]; do envs+=("$1"); shift; done
     shift
     # shellcheck disable=SC2086 # the options are words
     setsid env "${envs[@]}" "${JAVA[@]}" ${JVM_OPTS[$name]:-} -jar "${JARS[$name]}" "$@" \
-        > >(trap '' INT; exec sed -u "s/^/[$name] /") 2>&1 &
+        > >(trap '' INT; tee -a "$RUN_DIR/logs/$name.log" | sed -u "s/^/${tag//\//\\/}/") 2>&1 &
     pids+=($!)
     names+=("$name")
 }
@@ -151,7 +166,7 @@ code=$?
 set -e
 for i in "${!pids[@]}"; do
     if [ "${pids[$i]}" = "${ended:-}" ]; then
-        echo "${names[$i]} exited with code $code; stopping the others" >&2
+        echo "${names[$i]} exited with code $code; stopping the others (its log: $RUN_DIR/logs/${names[$i]}.log)" >&2
     fi
 done
 exit "$code"

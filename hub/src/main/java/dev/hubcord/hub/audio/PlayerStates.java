@@ -60,6 +60,21 @@ public final class PlayerStates {
         return states.remove(guildId);
     }
 
+    /**
+     * A copy of at most {@code max} entries (guild → state), most recently updated or read last; iterating does
+     * not change that order. For the status page, which shows a bounded list.
+     */
+    public synchronized Map<Long, PlayerState> snapshot(int max) {
+        Map<Long, PlayerState> out = new LinkedHashMap<>();
+        for (Map.Entry<Long, PlayerState> e : states.entrySet()) {
+            if (out.size() == max) {
+                break;
+            }
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
     public synchronized int size() {
         return states.size();
     }

@@ -11,12 +11,14 @@ public final class ApiRouter implements RestHandler {
 
     private final ServicesResource services;
     private final PlayersResource players;
+    private final StatusResource status;
     private final OpenApiResource openApi = new OpenApiResource();
     private final RestHandler discord;
 
     public ApiRouter(HubCore core, RestHandler discord) {
         this.services = new ServicesResource(core);
         this.players = new PlayersResource(core);
+        this.status = new StatusResource(core, services);
         this.discord = discord;
     }
 
@@ -28,6 +30,9 @@ public final class ApiRouter implements RestHandler {
         }
         if (s.size() == 2 && s.get(1).equals("shards")) {
             return get(request, services::shards);
+        }
+        if (s.size() == 2 && s.get(1).equals("status")) {
+            return get(request, status::status);
         }
         if (s.size() == 2 && s.get(1).equals("openapi.json")) {
             return get(request, openApi::openApi);

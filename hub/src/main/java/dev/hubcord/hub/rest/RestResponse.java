@@ -5,10 +5,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A REST answer: status, content type and body bytes. */
-public record RestResponse(int status, String contentType, byte[] body) {
+/**
+ * A REST answer: status, content type, body bytes and any further response headers (set from constants and values
+ * the hub makes itself, never from request input: the server skips header validation).
+ */
+public record RestResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
 
     public static final String JSON = "application/json; charset=utf-8";
+
+    public RestResponse(int status, String contentType, byte[] body) {
+        this(status, contentType, body, Map.of());
+    }
+
+    /** This answer with a further header. */
+    public RestResponse withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new RestResponse(status, contentType, body, Map.copyOf(more));
+    }
 
     public static RestResponse json(int status, Object value) {
         return new RestResponse(status, JSON, value instanceof byte[] bytes ? bytes : EnvelopeWriter.data(value));

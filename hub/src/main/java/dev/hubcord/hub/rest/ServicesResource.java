@@ -20,6 +20,15 @@ public final class ServicesResource {
     }
 
     public RestResponse services() {
+        return RestResponse.ok(serviceList());
+    }
+
+    public RestResponse shards() {
+        return RestResponse.ok(shardList());
+    }
+
+    /** The entries of {@code GET /v1/services}, in the order the services joined. */
+    public List<Map<String, Object>> serviceList() {
         List<Map<String, Object>> out = new ArrayList<>();
         List<Session> sessions = new ArrayList<>(core.sessions().all());
         sessions.sort(Comparator.comparingLong(Session::joinOrder));
@@ -48,10 +57,11 @@ public final class ServicesResource {
             entry.put("unacked", session.unackedCount());
             out.add(entry);
         }
-        return RestResponse.ok(out);
+        return out;
     }
 
-    public RestResponse shards() {
+    /** The entries of {@code GET /v1/shards}, by shard ID. */
+    public List<Map<String, Object>> shardList() {
         Session[] owners = core.shards().owners();
         List<Map<String, Object>> out = new ArrayList<>();
         for (int shard = 0; shard < owners.length; shard++) {
@@ -65,7 +75,6 @@ public final class ServicesResource {
             entry.put("guilds", status.guilds());
             out.add(entry);
         }
-        return RestResponse.ok(out);
+        return out;
     }
-
 }

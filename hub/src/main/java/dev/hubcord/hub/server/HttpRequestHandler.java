@@ -4,6 +4,7 @@ import dev.hubcord.hub.core.HubCore;
 import dev.hubcord.hub.rest.RestHandler;
 import dev.hubcord.hub.rest.RestRequest;
 import dev.hubcord.hub.rest.RestResponse;
+import dev.hubcord.hub.status.StatusPage;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -28,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers plain HTTP on the hub's port — {@code /health}, {@code /metrics}, the REST API under
- * {@code /v1} — and upgrades {@code /ws/v1} and {@code /ws} to the hub's WebSocket.
+ * Answers plain HTTP on the hub's port — {@code /health}, {@code /metrics}, the status page {@code /status}, the
+ * REST API under {@code /v1} — and upgrades {@code /ws/v1} and {@code /ws} to the hub's WebSocket.
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -45,11 +46,18 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final HubCore core;
     private final RestHandler rest;
     private final RouteTemplates routes;
+    private final StatusPage status;
 
     HttpRequestHandler(HubCore core, RestHandler rest, RouteTemplates routes) {
+        this(core, rest, routes, new StatusPage(core.handshake()::secretMatches));
+    }
+
+    /** @param status shared by every connection of the server: its cookie token must be the same on each */
+    HttpRequestHandler(HubCore core, RestHandler rest, RouteTemplates routes, StatusPage status) {
         this.core = core;
         this.rest = rest;
         this.routes = routes;
+        this.status = status;
     }
 
     @Override
@@ -77,11 +85,16 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 case "/metrics" -> method.equals("GET")
                         ? RestResponse.text("text/plain; version=0.0.4; charset=utf-8", core.metrics().scrape())
                         : RestResponse.methodNotAllowed(method, path);
+                case "/status" -> status.answer(method, plain ? Map.of() : uri.parameters(),
+                        request.headers().get(HttpHeaderNames.COOKIE),
+                        request.content().toString(java.nio.charset.StandardCharsets.UTF_8));
                 default -> {
                     if (!path.startsWith("/v1/")) {
                         yield RestResponse.notFound("no such endpoint: " + path);
                     }
-                    if (!core.handshake().secretMatches(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+                    if (!core.handshake().secretMatches(request.headers().get(HttpHeaderNames.AUTHORIZATION))
+                            && !(path.equals("/v1/status") && method.equals("GET")
+                                    && status.admits(request.headers().get(HttpHeaderNames.COOKIE)))) {
                         yield RestResponse.error(401, "UNAUTHORIZED", "missing or wrong Authorization header");
                     }
                     yield rest.handle(RestRequest.of(method, path, plain ? Map.of() : uri.parameters()));
@@ -137,6 +150,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (response.contentType() != null) {
             http.headers().set(HttpHeaderNames.CONTENT_TYPE, RestResponse.JSON.equals(response.contentType())
                     ? JSON_CONTENT_TYPE : response.contentType());
+        }
+        if (!response.headers().isEmpty()) {
+            response.headers().forEach(http.headers()::set);
         }
         if (response.status() != 204) { // a 204 carries no Content-Length (RFC 9110 section 8.6)
             http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);

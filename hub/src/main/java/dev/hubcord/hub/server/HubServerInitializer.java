@@ -2,6 +2,7 @@ package dev.hubcord.hub.server;
 
 import dev.hubcord.hub.core.HubCore;
 import dev.hubcord.hub.rest.RestHandler;
+import dev.hubcord.hub.status.StatusPage;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -25,12 +26,14 @@ final class HubServerInitializer extends ChannelInitializer<SocketChannel> {
     private final RestHandler rest;
     private final ChannelGroup channels;
     private final RouteTemplates routes = new RouteTemplates();
+    private final StatusPage status;
     private final ConnectionLimits limits;
 
     HubServerInitializer(HubCore core, RestHandler rest, ChannelGroup channels) {
         this.core = core;
         this.rest = rest;
         this.channels = channels;
+        this.status = new StatusPage(core.handshake()::secretMatches);
         this.limits = new ConnectionLimits(core.config().limits().maxConnections(),
                 core.config().limits().maxConnectionsPerAddress(), core.metrics());
     }
@@ -52,6 +55,6 @@ final class HubServerInitializer extends ChannelInitializer<SocketChannel> {
         ch.pipeline()
                 .addLast("http", new HttpServerCodec())
                 .addLast("aggregator", new HttpObjectAggregator(MAX_HTTP_BODY))
-                .addLast("request", new HttpRequestHandler(core, rest, routes));
+                .addLast("request", new HttpRequestHandler(core, rest, routes, status));
     }
 }
