@@ -4,11 +4,32 @@ import dev.hubcord.protocol.codec.EnvelopeWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-/** A REST answer: status, content type and body bytes. */
-public record RestResponse(int status, String contentType, byte[] body) {
+/**
+ * A REST answer: status, content type and body bytes; {@code retryAfterSeconds} above 0 adds a
+ * {@code Retry-After} header. A {@link #later} answer is computed off the event loop: the server
+ * writes whatever {@code pending} completes with (status and body of the record itself unused).
+ */
+public record RestResponse(int status, String contentType, byte[] body, int retryAfterSeconds,
+        CompletableFuture<RestResponse> pending) {
 
     public static final String JSON = "application/json; charset=utf-8";
+
+    public RestResponse(int status, String contentType, byte[] body) {
+        this(status, contentType, body, 0, null);
+    }
+
+    /** An answer that {@code answer} will give; the HTTP connection reads nothing more until then. */
+    public static RestResponse later(CompletableFuture<RestResponse> answer) {
+        return new RestResponse(0, null, new byte[0], 0, answer);
+    }
+
+    /** 503 with {@code Retry-After}: the hub is too busy for this request now. */
+    public static RestResponse unavailable(String message, int retryAfterSeconds) {
+        RestResponse r = error(503, "UNAVAILABLE", message);
+        return new RestResponse(r.status(), r.contentType(), r.body(), retryAfterSeconds, null);
+    }
 
     public static RestResponse json(int status, Object value) {
         return new RestResponse(status, JSON, value instanceof byte[] bytes ? bytes : EnvelopeWriter.data(value));
