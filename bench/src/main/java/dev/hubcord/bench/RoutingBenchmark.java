@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
@@ -106,24 +105,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
     private Result run(URI target, boolean zstd, String scenario, int fixedRate) throws Exception {
         try (LoadCluster cluster = new LoadCluster(target, secret, zstd, sharders, workers, clientThreads)) {
             LoadStats stats = cluster.stats;
-            List<ScheduledFuture<?>> tickers = new ArrayList<>();
-            long start = System.nanoTime();
-            for (LoadCluster.Client s : cluster.sharders) {
-                long[] sentByMe = {0};
-                tickers.add(s.channel().eventLoop().scheduleAtFixedRate(() -> {
-                    int n;
-                    if (fixedRate > 0) {
-                        long due = (long) ((System.nanoTime() - start) / 1e9 * fixedRate / sharders);
-                        n = (int) Math.min(2000, due - sentByMe[0]);
-                    } else {
-                        n = (int) Math.min(1000, (window - stats.inFlight()) / sharders);
-                    }
-                    if (n > 0) {
-                        s.handler().sendCommands(s.channel(), n);
-                        sentByMe[0] += n;
-                    }
-                }, 0, 1, TimeUnit.MILLISECONDS));
-            }
+            FixedRate load = new FixedRate(cluster, fixedRate, window);
             Thread.sleep(warmupSeconds * 1000L);
             stats.takeLatencies();
             long acked0 = stats.acked.sum();
@@ -132,7 +114,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
             long acked1 = stats.acked.sum();
             long t1 = System.nanoTime();
             Histogram latency = stats.takeLatencies();
-            tickers.forEach(t -> t.cancel(false));
+            load.close();
             double eps = (acked1 - acked0) / ((t1 - t0) / 1e9);
             System.out.printf(Locale.ROOT, "%-28s zstd=%-5s %,10.0f events/s acknowledged, p99 %.3f ms%n", scenario, zstd, eps,
                     ms(latency, 99));
