@@ -69,12 +69,11 @@ public final class RoutingBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Process hub = null;
+        HubProcess hub = null;
         URI target = url;
         if (target == null) {
-            int port = freePort();
-            hub = startHub(port);
-            target = URI.create("ws://127.0.0.1:" + port + "/ws/v1");
+            hub = HubProcess.start(hubJar, secret, List.of(), Path.of("bench-hub.log"));
+            target = hub.webSocket();
         }
         try {
             System.out.printf(Locale.ROOT, "hub %s, %d sharders, %d commands workers, %d cores, java %s%n", target,
@@ -96,8 +95,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
             return 0;
         } finally {
             if (hub != null) {
-                hub.destroy();
-                hub.waitFor(10, TimeUnit.SECONDS);
+                hub.close();
             }
         }
     }
@@ -124,44 +122,5 @@ public final class RoutingBenchmark implements Callable<Integer> {
 
     private static double ms(Histogram h, double percentile) {
         return h.getValueAtPercentile(percentile) / 1000.0;
-    }
-
-    private Process startHub(int port) throws Exception {
-        if (!Files.exists(hubJar)) {
-            throw new IllegalStateException(hubJar + " not found: build it with ./mvnw -pl hub -am package -DskipTests");
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g",
-                "-XX:+UseParallelGC", "-jar", hubJar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--rate-limit", "10000000", "--pending-limit", "1000000")
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("bench-hub.log").toFile());
-        pb.environment().put("HUB_SECRET", secret);
-        pb.environment().put("HUB_LOG_LEVEL", "WARN");
-        Process p = pb.start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-            if (!p.isAlive()) {
-                throw new IllegalStateException("hub exited with " + p.exitValue() + "; see bench-hub.log");
-            }
-        }
-        p.destroy();
-        throw new IllegalStateException("hub did not become healthy; see bench-hub.log");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
