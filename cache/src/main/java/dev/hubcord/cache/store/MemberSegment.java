@@ -68,6 +68,7 @@ final class MemberSegment {
         } else if (d.user() != null) {
             users.update(d.user());
         }
+        byte[] blob = users.blobOf(d.userId()); // read before the lock: the keys of its names
         long stamp = lock.writeLock();
         try {
             if (i < 0) {
@@ -78,7 +79,7 @@ final class MemberSegment {
                 nicks[i] = nick;
                 keys[3 * i] = nick == null ? 0 : NameKey.ofUtf8(nick, 0, nick.length);
             }
-            setUserKeys(i, users.blobOf(d.userId()));
+            setUserKeys(i, blob);
             if (internedRoles != null) {
                 roles[i] = internedRoles;
             }
