@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One benchmark client: a sharder that sends EXECUTE_COMMAND, or a commands worker that records
@@ -26,6 +27,8 @@ final class LoadConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final byte[] S_FIELD = "\"s\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TS_FIELD = "\"ts\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REDELIVERED = "\"redelivered\"".getBytes(StandardCharsets.US_ASCII);
+
+    private static final long HEARTBEAT_SECONDS = 10;
 
     private final Role role;
     private final String secret;
@@ -69,6 +72,12 @@ final class LoadConnection extends SimpleChannelInboundHandler<WebSocketFrame> {
         if (!identified.isDone()) {
             if (contains(payload, "IDENTIFIED".getBytes(StandardCharsets.US_ASCII), 0)) {
                 identified.complete(ctx.channel());
+                // the hub closes a session silent for twice its 30 s heartbeat interval: a soak outlives that
+                ctx.executor().scheduleAtFixedRate(() -> {
+                    if (ctx.channel().isActive()) {
+                        ctx.writeAndFlush(new TextWebSocketFrame("{\"op\":1,\"d\":null}"), ctx.voidPromise());
+                    }
+                }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
             }
             return;
         }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
@@ -70,12 +69,11 @@ public final class RoutingBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Process hub = null;
+        HubProcess hub = null;
         URI target = url;
         if (target == null) {
-            int port = freePort();
-            hub = startHub(port);
-            target = URI.create("ws://127.0.0.1:" + port + "/ws/v1");
+            hub = HubProcess.start(hubJar, secret, List.of(), Path.of("bench-hub.log"));
+            target = hub.webSocket();
         }
         try {
             System.out.printf(Locale.ROOT, "hub %s, %d sharders, %d commands workers, %d cores, java %s%n", target,
@@ -97,8 +95,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
             return 0;
         } finally {
             if (hub != null) {
-                hub.destroy();
-                hub.waitFor(10, TimeUnit.SECONDS);
+                hub.close();
             }
         }
     }
@@ -106,24 +103,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
     private Result run(URI target, boolean zstd, String scenario, int fixedRate) throws Exception {
         try (LoadCluster cluster = new LoadCluster(target, secret, zstd, sharders, workers, clientThreads)) {
             LoadStats stats = cluster.stats;
-            List<ScheduledFuture<?>> tickers = new ArrayList<>();
-            long start = System.nanoTime();
-            for (LoadCluster.Client s : cluster.sharders) {
-                long[] sentByMe = {0};
-                tickers.add(s.channel().eventLoop().scheduleAtFixedRate(() -> {
-                    int n;
-                    if (fixedRate > 0) {
-                        long due = (long) ((System.nanoTime() - start) / 1e9 * fixedRate / sharders);
-                        n = (int) Math.min(2000, due - sentByMe[0]);
-                    } else {
-                        n = (int) Math.min(1000, (window - stats.inFlight()) / sharders);
-                    }
-                    if (n > 0) {
-                        s.handler().sendCommands(s.channel(), n);
-                        sentByMe[0] += n;
-                    }
-                }, 0, 1, TimeUnit.MILLISECONDS));
-            }
+            FixedRate load = new FixedRate(cluster, fixedRate, window);
             Thread.sleep(warmupSeconds * 1000L);
             stats.takeLatencies();
             long acked0 = stats.acked.sum();
@@ -132,7 +112,7 @@ public final class RoutingBenchmark implements Callable<Integer> {
             long acked1 = stats.acked.sum();
             long t1 = System.nanoTime();
             Histogram latency = stats.takeLatencies();
-            tickers.forEach(t -> t.cancel(false));
+            load.close();
             double eps = (acked1 - acked0) / ((t1 - t0) / 1e9);
             System.out.printf(Locale.ROOT, "%-28s zstd=%-5s %,10.0f events/s acknowledged, p99 %.3f ms%n", scenario, zstd, eps,
                     ms(latency, 99));
@@ -142,44 +122,5 @@ public final class RoutingBenchmark implements Callable<Integer> {
 
     private static double ms(Histogram h, double percentile) {
         return h.getValueAtPercentile(percentile) / 1000.0;
-    }
-
-    private Process startHub(int port) throws Exception {
-        if (!Files.exists(hubJar)) {
-            throw new IllegalStateException(hubJar + " not found: build it with ./mvnw -pl hub -am package -DskipTests");
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx1g",
-                "-XX:+UseParallelGC", "-jar", hubJar.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--rate-limit", "10000000", "--pending-limit", "1000000")
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("bench-hub.log").toFile());
-        pb.environment().put("HUB_SECRET", secret);
-        pb.environment().put("HUB_LOG_LEVEL", "WARN");
-        Process p = pb.start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-            if (!p.isAlive()) {
-                throw new IllegalStateException("hub exited with " + p.exitValue() + "; see bench-hub.log");
-            }
-        }
-        p.destroy();
-        throw new IllegalStateException("hub did not become healthy; see bench-hub.log");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

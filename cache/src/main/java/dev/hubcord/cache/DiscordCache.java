@@ -8,6 +8,7 @@ import dev.hubcord.cache.model.Channel;
 import dev.hubcord.cache.model.Guild;
 import dev.hubcord.cache.model.Member;
 import dev.hubcord.cache.model.Role;
+import dev.hubcord.cache.model.SearchOutcome;
 import dev.hubcord.cache.model.User;
 import dev.hubcord.cache.model.VoiceState;
 import dev.hubcord.cache.store.StateStore;
@@ -126,6 +127,16 @@ public final class DiscordCache {
     public Optional<List<Member>> searchMembers(long guildId, String query, int limit) {
         int n = limit < 1 ? DEFAULT_SEARCH_LIMIT : Math.min(limit, MAX_SEARCH_LIMIT);
         return view.searchMembers(guildId, query == null ? "" : query, n);
+    }
+
+    /**
+     * The same search, given up once it has done {@code budget} units of work (one per member
+     * whose name-prefix keys it tests, 25 per member whose user it looks up): an event loop runs
+     * it with a small budget and hands an {@link SearchOutcome.OverBudget} search to a worker.
+     */
+    public SearchOutcome searchMembers(long guildId, String query, int limit, long budget) {
+        int n = limit < 1 ? DEFAULT_SEARCH_LIMIT : Math.min(limit, MAX_SEARCH_LIMIT);
+        return view.searchMembers(guildId, query == null ? "" : query, n, budget);
     }
 
     /** Guild-wide permissions of a member; empty when the guild or the member is not cached. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hubcord.cache.model.Member;
+import dev.hubcord.cache.model.SearchOutcome;
 import dev.hubcord.cache.model.User;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -134,6 +135,49 @@ class MemberSearchTest {
         for (int limit : new int[] {1, 10, 255, 256, 257, 999}) {
             assertEquals(all.subList(0, limit), inOrder("USER", limit), "limit " + limit);
         }
+    }
+
+    @Test
+    void renamesElsewhereRefreshTheNamePrefixIndex() {
+        add(30, "oldname", "0", "Oldglobal", null);
+        cache.apply(json("""
+                {"type":"member","id":"30","guildID":"77","roles":[]}"""));
+        assertEquals(List.of(30L), search("oldn", 0));
+        cache.apply(json("""
+                {"type":"user","id":"30","username":"zebra","discriminator":"0","globalName":"Quokka"}"""));
+        assertEquals(List.of(30L), search("zeb", 0), "a user payload renamed it");
+        assertEquals(List.of(30L), search("QUO", 0));
+        assertEquals(List.of(), search("oldn", 0));
+        cache.apply(json("""
+                {"type":"member","id":"30","guildID":"77","roles":[],
+                 "user":{"id":"30","username":"walrus","discriminator":"0","globalName":null}}"""));
+        assertEquals(List.of(30L), search("wal", 0), "a membership in another guild renamed it");
+        assertEquals(List.of(), search("zeb", 0));
+        assertEquals(List.of(), search("quo", 0));
+    }
+
+    @Test
+    void aNamelessUserThatGetsANameIsFound() {
+        cache.apply(json("""
+                {"type":"member","id":"40","guildID":"%d","roles":[]}""".formatted(G)));
+        assertEquals(List.of(), search("yak", 0));
+        cache.apply(json("""
+                {"type":"user","id":"40","username":"yakov","discriminator":"0"}"""));
+        assertEquals(List.of(40L), search("yak", 0));
+    }
+
+    @Test
+    void aBudgetStopsALongSearchAndAnUnknownGuildIsSaid() {
+        for (long id = 100; id < 2_100; id++) {
+            add(id, "user" + id, "0", null, null);
+        }
+        assertEquals(new SearchOutcome.OverBudget(), cache.searchMembers(G, "user", 1000, 1_000));
+        assertEquals(new SearchOutcome.UnknownGuild(), cache.searchMembers(404, "user", 10, 1_000));
+        SearchOutcome quick = cache.searchMembers(G, "user", 10, 1_000);
+        assertEquals(10, ((SearchOutcome.Found) quick).members().size(), "ten matches cost little");
+        SearchOutcome rare = cache.searchMembers(G, "carol", 10, 10_000);
+        assertEquals(List.of(4L), ((SearchOutcome.Found) rare).members().stream().map(Member::userId).toList(),
+                "the index skips the 2,000 other members within the budget");
     }
 
     @Test

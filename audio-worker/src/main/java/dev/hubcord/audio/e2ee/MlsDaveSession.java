@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
  * The voice connection's DAVE hook backed by {@link dev.hubcord.dave.DaveSession}: Identify offers version 1, op 4's
  * version starts the session (key package), ops 11/13 keep the set of users whose add proposals are accepted, the
  * JSON transition ops (21, 22, 24) and the binary MLS ops (25, 27, 29, 30) go to the library, and whatever it answers
- * (23, 26, 28, 31) is sent back in order. Handlers run on the connection's event loop; the MLS work there is
- * CPU-only (a few milliseconds per commit), never I/O. A new session is made per voice connection (identify), so
- * {@link #reset()} has nothing to keep.
+ * (23, 26, 28, 31) is sent back in order. Handlers are called on the connection's event loop and hand each message
+ * to the session's serial executor on {@link DaveWorkers}: the MLS work (a few milliseconds of CPU per commit) runs
+ * there, one message at a time in arrival order, and the answers go back through {@link Outbound}, which the
+ * connection sends from its event loop. A new session is made per voice connection (identify), so {@link #reset()}
+ * has nothing to keep.
  */
 public final class MlsDaveSession implements DaveSession {
 
@@ -31,7 +33,8 @@ public final class MlsDaveSession implements DaveSession {
 
     private final dev.hubcord.dave.DaveSession dave;
     private final DaveFrameTransform transform;
-    private Outbound outbound;
+    private final java.util.concurrent.Executor serial = DaveWorkers.SHARED.serial();
+    private volatile Outbound outbound;
 
     public MlsDaveSession(long userId, long channelId) {
         this.dave = new dev.hubcord.dave.DaveSession(userId, channelId);
@@ -51,14 +54,14 @@ public final class MlsDaveSession implements DaveSession {
     @Override
     public void register(OpcodeRegistry registry, Outbound out) {
         this.outbound = out;
-        registry.onJson(11, d -> d.path("user_ids").forEach(u -> dave.addUser(snowflake(u))));
-        registry.onJson(13, d -> dave.removeUser(snowflake(d.path("user_id"))));
-        registry.onJson(DaveProtocol.OP_PREPARE_TRANSITION, d -> send(dave.onPrepareTransition(
-                d.path("transition_id").asInt(), d.path("protocol_version").asInt())));
-        registry.onJson(DaveProtocol.OP_EXECUTE_TRANSITION, d -> send(dave.onExecuteTransition(
-                d.path("transition_id").asInt())));
-        registry.onJson(DaveProtocol.OP_PREPARE_EPOCH, d -> send(dave.onPrepareEpoch(
-                d.path("epoch").asLong(), d.path("protocol_version").asInt())));
+        registry.onJson(11, d -> serial.execute(() -> d.path("user_ids").forEach(u -> dave.addUser(snowflake(u)))));
+        registry.onJson(13, d -> serial.execute(() -> dave.removeUser(snowflake(d.path("user_id")))));
+        registry.onJson(DaveProtocol.OP_PREPARE_TRANSITION, d -> serial.execute(() -> send(dave.onPrepareTransition(
+                d.path("transition_id").asInt(), d.path("protocol_version").asInt()))));
+        registry.onJson(DaveProtocol.OP_EXECUTE_TRANSITION, d -> serial.execute(() -> send(dave.onExecuteTransition(
+                d.path("transition_id").asInt()))));
+        registry.onJson(DaveProtocol.OP_PREPARE_EPOCH, d -> serial.execute(() -> send(dave.onPrepareEpoch(
+                d.path("epoch").asLong(), d.path("protocol_version").asInt()))));
         for (int op : new int[] {DaveProtocol.OP_MLS_EXTERNAL_SENDER, DaveProtocol.OP_MLS_PROPOSALS,
                 DaveProtocol.OP_MLS_ANNOUNCE_COMMIT_TRANSITION, DaveProtocol.OP_MLS_WELCOME}) {
             registry.onBinary(op, payload -> binary(op, payload));
@@ -66,19 +69,21 @@ public final class MlsDaveSession implements DaveSession {
     }
 
     private void binary(int op, ByteBuffer payload) {
-        byte[] bytes = new byte[payload.remaining()];
+        byte[] bytes = new byte[payload.remaining()]; // copied here: the buffer is the event loop's
         payload.get(bytes);
-        try {
-            send(dave.onBinary(op, bytes));
-        } catch (DaveException e) {
-            // a malformed server message: nothing to answer (the protocol's recovery is for commits/welcomes)
-            log.warn("DAVE op {} refused: {}", op, e.getMessage());
-        }
+        serial.execute(() -> {
+            try {
+                send(dave.onBinary(op, bytes));
+            } catch (DaveException e) {
+                // a malformed server message: nothing to answer (the protocol's recovery is for commits/welcomes)
+                log.warn("DAVE op {} refused: {}", op, e.getMessage());
+            }
+        });
     }
 
     @Override
     public void start(int protocolVersion) {
-        send(dave.onSelectProtocolAck(protocolVersion));
+        serial.execute(() -> send(dave.onSelectProtocolAck(protocolVersion)));
     }
 
     @Override

@@ -130,20 +130,30 @@ public final class VoiceConnection {
         reconnect = null;
         resuming = resume;
         if (!resume) {
-            dave = daveFactory.create(userId, channelId);
+            DaveSession created = daveFactory.create(userId, channelId);
+            dave = created;
             registry = new OpcodeRegistry();
             registerOwnHandlers(registry);
-            dave.register(registry, new DaveSession.Outbound() {
+            // A DAVE session answers from its worker thread: the answer is sent from the event loop, in the order
+            // given (always queued, never inline, so the order holds whichever thread answers), and only while the
+            // session is still this connection's (a new identify makes a new one).
+            created.register(registry, new DaveSession.Outbound() {
                 @Override
                 public void sendJson(int op, JsonNode d) {
-                    send(op, d);
+                    loop.execute(() -> {
+                        if (dave == created) {
+                            send(op, d);
+                        }
+                    });
                 }
 
                 @Override
                 public void sendBinary(int op, byte[] payload) {
-                    if (socket != null) {
-                        socket.sendBinary(op, payload);
-                    }
+                    loop.execute(() -> {
+                        if (dave == created && socket != null) {
+                            socket.sendBinary(op, payload);
+                        }
+                    });
                 }
             });
             seqAck = -1;

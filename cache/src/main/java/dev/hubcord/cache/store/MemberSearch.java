@@ -5,9 +5,11 @@ import java.util.Arrays;
 
 /**
  * The member search predicate: a case-insensitive prefix of the nickname, username or global
- * name, or an exact {@code username#discriminator}. It reads the stored bytes (the segment's
- * nickname, the user's {@link UserBlob}) in place, so testing a member allocates nothing; only
- * members that match are decoded, by the caller.
+ * name, or an exact {@code username#discriminator}. It first tests the member's {@link NameKey}s
+ * (no user lookup), then reads the stored bytes (the segment's nickname, the user's
+ * {@link UserBlob}) in place, so testing a member allocates nothing; only members that match are
+ * decoded, by the caller. It counts its work against a budget so a caller on an event loop can
+ * stop a search that would take too long and run it elsewhere.
  */
 final class MemberSearch implements MemberSegment.Filter {
 
@@ -16,12 +18,22 @@ final class MemberSearch implements MemberSegment.Filter {
     /** UTF-8 of the name before the last '#', or null when the query cannot be an exact tag. */
     private final byte[] tagName;
     private final String tagDiscriminator;
+    /** Both a prefix match and a tag match need the name to start with this probe's letters. */
+    private final NameKey.Probe probe;
+    /** Work left before the search gives up, in {@link #SCAN_COST} and {@link #LOOK_COST} units. */
+    private long budget;
 
-    MemberSearch(String query, UserStore users) {
+    /** Cost of testing one member's keys, and of looking one member's user up (a cache miss or more). */
+    static final int SCAN_COST = 1;
+    static final int LOOK_COST = 25;
+
+    MemberSearch(String query, UserStore users, long budget) {
         this.users = users;
+        this.budget = budget;
         this.prefix = new Utf8Prefix(query);
         int hash = query.lastIndexOf('#');
         String name = hash > 0 ? query.substring(0, hash) : null;
+        this.probe = NameKey.Probe.of(name != null ? name : query);
         byte[] bytes = name == null ? null : name.getBytes(StandardCharsets.UTF_8);
         // A name with an unpaired surrogate never equals a decoded username, though its UTF-8
         // (where the surrogate became '?') might equal the stored bytes: keep it from matching.
@@ -29,8 +41,20 @@ final class MemberSearch implements MemberSegment.Filter {
         this.tagDiscriminator = hash > 0 ? query.substring(hash + 1) : null;
     }
 
+    /** Whether the work budget ran out; the results so far are then incomplete. */
+    boolean exhausted() {
+        return budget < 0;
+    }
+
+    @Override
+    public boolean mayMatch(byte nickKey, byte usernameKey, byte globalNameKey) {
+        budget -= SCAN_COST;
+        return budget >= 0 && (probe.passes(nickKey) || probe.passes(usernameKey) || probe.passes(globalNameKey));
+    }
+
     @Override
     public boolean accepts(long userId, byte[] nickname) {
+        budget -= LOOK_COST;
         return nickname != null && prefix.matches(nickname, 0, nickname.length) || matchesUser(users.blobOf(userId));
     }
 

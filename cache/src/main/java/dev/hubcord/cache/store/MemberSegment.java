@@ -12,8 +12,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * A slice of one guild's members (those whose mixed user ID has the same top bits), stored as
- * parallel arrays sorted by user ID: about 25 bytes a member plus its nickname, no object per
- * member. It is the unit Caffeine weighs and evicts. Rare fields (guild avatar, timeout) live in
+ * parallel arrays sorted by user ID: about 28 bytes a member plus its nickname, no object per
+ * member. Three {@link NameKey} bytes per member (nickname, username, global name) let a search
+ * skip most members without looking their user up. It is the unit Caffeine weighs and evicts. Rare fields (guild avatar, timeout) live in
  * a small copy-on-write map. Writers are serialised by the caller (inside Caffeine's compute for
  * this segment); readers use optimistic reads.
  */
@@ -43,6 +44,8 @@ final class MemberSegment {
     private long[][] roles = new long[2][];
     private byte[][] nicks = new byte[2][];
     private byte[] flags = new byte[2];
+    /** {@link NameKey}s: nickname at 3i, username at 3i + 1, global name at 3i + 2. */
+    private byte[] keys = new byte[6];
     private volatile Map<Long, Extra> extras = Map.of();
     private int size;
 
@@ -65,6 +68,7 @@ final class MemberSegment {
         } else if (d.user() != null) {
             users.update(d.user());
         }
+        byte[] blob = users.blobOf(d.userId()); // read before the lock: the keys of its names
         long stamp = lock.writeLock();
         try {
             if (i < 0) {
@@ -73,7 +77,9 @@ final class MemberSegment {
             }
             if (d.hasNickname()) {
                 nicks[i] = nick;
+                keys[3 * i] = nick == null ? 0 : NameKey.ofUtf8(nick, 0, nick.length);
             }
+            setUserKeys(i, blob);
             if (internedRoles != null) {
                 roles[i] = internedRoles;
             }
@@ -112,6 +118,7 @@ final class MemberSegment {
             System.arraycopy(roles, i + 1, roles, i, tail);
             System.arraycopy(nicks, i + 1, nicks, i, tail);
             System.arraycopy(flags, i + 1, flags, i, tail);
+            System.arraycopy(keys, 3 * (i + 1), keys, 3 * i, 3 * tail);
             size--;
             roles[size] = null;
             nicks[size] = null;
@@ -147,8 +154,34 @@ final class MemberSegment {
         return new Row(userId, nicks[i], r == null ? NO_ROLES : r, joined[i], flags[i], extras.get(userId));
     }
 
+    /**
+     * Re-reads a member's user keys after its user was renamed elsewhere (a {@code user} payload
+     * or a membership in another guild); the caller serialises it with this segment's writers.
+     */
+    void refreshUserKeys(long userId, UserStore users) {
+        int i = Arrays.binarySearch(ids, 0, size, userId);
+        if (i < 0) {
+            return;
+        }
+        byte[] blob = users.blobOf(userId);
+        long stamp = lock.writeLock();
+        try {
+            setUserKeys(i, blob);
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
+    private void setUserKeys(int i, byte[] blob) {
+        keys[3 * i + 1] = blob == null ? 0 : NameKey.ofBlobName(blob, UserBlob.usernameAt(blob));
+        keys[3 * i + 2] = blob == null ? 0 : NameKey.ofBlobName(blob, UserBlob.globalNameAt(blob));
+    }
+
     /** A test of one member as stored; scans call it for every member, so it must not allocate. */
     interface Filter {
+        /** The cheap first test, on the member's three {@link NameKey}s: false skips the member. */
+        boolean mayMatch(byte nickKey, byte usernameKey, byte globalNameKey);
+
         boolean accepts(long userId, byte[] nickname);
     }
 
@@ -179,11 +212,12 @@ final class MemberSegment {
         // let validate() discard whatever a torn read produced.
         long[] a = ids;
         byte[][] nk = nicks;
-        int end = Math.min(size, Math.min(a.length, nk.length));
+        byte[] k = keys;
+        int end = Math.min(Math.min(size, k.length / 3), Math.min(a.length, nk.length));
         int i = fromId == Long.MIN_VALUE ? 0 : Arrays.binarySearch(a, 0, end, fromId);
         int n = 0;
         for (i = i < 0 ? -i - 1 : i; i < end && n < max; i++) {
-            if (filter.accepts(a[i], nk[i])) {
+            if (filter.mayMatch(k[3 * i], k[3 * i + 1], k[3 * i + 2]) && filter.accepts(a[i], nk[i])) {
                 out[n++] = a[i];
             }
         }
@@ -222,6 +256,7 @@ final class MemberSegment {
             h.roles[at] = roles[i];
             h.nicks[at] = nicks[i];
             h.flags[at] = flags[i];
+            System.arraycopy(keys, 3 * i, h.keys, 3 * at, 3);
             Extra e = ex.get(ids[i]);
             if (e != null) {
                 h.putExtra(ids[i], e);
@@ -238,6 +273,7 @@ final class MemberSegment {
             roles = Arrays.copyOf(roles, cap);
             nicks = Arrays.copyOf(nicks, cap);
             flags = Arrays.copyOf(flags, cap);
+            keys = Arrays.copyOf(keys, 3 * cap);
         }
         int tail = size - at;
         System.arraycopy(ids, at, ids, at + 1, tail);
@@ -245,11 +281,15 @@ final class MemberSegment {
         System.arraycopy(roles, at, roles, at + 1, tail);
         System.arraycopy(nicks, at, nicks, at + 1, tail);
         System.arraycopy(flags, at, flags, at + 1, tail);
+        System.arraycopy(keys, 3 * at, keys, 3 * (at + 1), 3 * tail);
         ids[at] = userId;
         joined[at] = Timestamps.NONE;
         roles[at] = NO_ROLES;
         nicks[at] = null;
         flags[at] = 0;
+        keys[3 * at] = 0;
+        keys[3 * at + 1] = 0;
+        keys[3 * at + 2] = 0;
         size++;
     }
 

@@ -136,6 +136,15 @@ final class MemberStore {
         }
     }
 
+    /** Re-reads the name keys of a member of {@code g} whose user was renamed, under the guild's lock. */
+    void refreshUserKeys(GuildEntry g, long userId) {
+        int bits = g.memberBits;
+        segments.asMap().computeIfPresent(new SegmentKey(g, bits, index(userId, bits)), (k, s) -> {
+            s.refreshUserKeys(userId, users);
+            return s;
+        });
+    }
+
     /** Applies {@code rewrite} to every cached member's role array (role deletion), under the guild's lock. */
     void rewriteRoles(GuildEntry g, UnaryOperator<long[]> rewrite) {
         int bits = g.memberBits;

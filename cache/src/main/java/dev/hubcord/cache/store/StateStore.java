@@ -36,6 +36,29 @@ public final class StateStore {
     }
 
     public void apply(CachePayload payload) {
+        write(payload);
+        refreshRenamed();
+    }
+
+    /**
+     * A user whose name changed keeps stale {@link NameKey}s in the segments of its memberships:
+     * refresh them in every guild that holds it, one guild lock at a time and outside the lock of
+     * the write that renamed it (so no two guild locks are ever held together). A rename of the
+     * first two letters of a username or global name is rare; its cost is a segment lookup per guild.
+     */
+    private void refreshRenamed() {
+        for (Long user = state.users.nextRenamed(); user != null; user = state.users.nextRenamed()) {
+            long id = user;
+            for (GuildEntry g : state.guilds.values()) {
+                state.writeExisting(g.id, e -> {
+                    state.members.refreshUserKeys(e, id);
+                    return true;
+                });
+            }
+        }
+    }
+
+    private void write(CachePayload payload) {
         switch (payload) {
             case CachePayload.MemberUpsert(MemberDraft d) -> state.write(d.guildId(), e -> upsertMember(e, d));
             case CachePayload.MemberDelete(long guild, long user) -> deleteMember(guild, user);

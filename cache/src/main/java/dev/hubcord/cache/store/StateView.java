@@ -4,6 +4,7 @@ import dev.hubcord.cache.model.Channel;
 import dev.hubcord.cache.model.Guild;
 import dev.hubcord.cache.model.Member;
 import dev.hubcord.cache.model.Role;
+import dev.hubcord.cache.model.SearchOutcome;
 import dev.hubcord.cache.model.Timestamps;
 import dev.hubcord.cache.model.User;
 import dev.hubcord.cache.model.VoiceState;
@@ -97,11 +98,23 @@ public final class StateView {
      * user-ID order. Members are tested on their stored bytes; only the ones returned are decoded.
      */
     public Optional<List<Member>> searchMembers(long guildId, String query, int limit) {
+        return switch (searchMembers(guildId, query, limit, Long.MAX_VALUE)) {
+            case SearchOutcome.Found f -> Optional.of(f.members());
+            case SearchOutcome.UnknownGuild u -> Optional.empty();
+            case SearchOutcome.OverBudget o -> throw new IllegalStateException("an unbounded search ran out of budget");
+        };
+    }
+
+    /**
+     * The same search, stopped once it has done {@code budget} units of work: one per member whose
+     * name keys it tests, {@value MemberSearch#LOOK_COST} per member whose user it looks up.
+     */
+    public SearchOutcome searchMembers(long guildId, String query, int limit, long budget) {
         GuildEntry e = state.guilds.get(guildId);
         if (e == null) {
-            return Optional.empty();
+            return new SearchOutcome.UnknownGuild();
         }
-        MemberSearch search = new MemberSearch(query, state.users);
+        MemberSearch search = new MemberSearch(query, state.users, budget);
         List<Member> found = new ArrayList<>();
         long[] ids = new long[Math.max(0, Math.min(limit, SEARCH_BATCH))];
         for (MemberSegment seg : state.members.segmentsOf(e)) {
@@ -118,13 +131,16 @@ public final class StateView {
                         found.add(toMember(guildId, row, UserBlob.decode(row.userId(), blob)));
                     }
                 }
+                if (search.exhausted() && found.size() < limit) {
+                    return new SearchOutcome.OverBudget();
+                }
                 if (n < want || ids[n - 1] == Long.MAX_VALUE) {
                     break;
                 }
                 from = ids[n - 1] + 1;
             }
         }
-        return Optional.of(found);
+        return new SearchOutcome.Found(found);
     }
 
     /** Guild-wide permissions; empty when the guild or the member is not cached. */

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hubcord.cache.ingest.UserDraft;
 import dev.hubcord.cache.model.User;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,6 +21,7 @@ public final class UserStore {
     private final int mask;
     private final Cache<Long, Boolean> orphans;
     private final LongAdder orphanEvictions = new LongAdder();
+    private final ConcurrentLinkedQueue<Long> renamed = new ConcurrentLinkedQueue<>();
 
     public UserStore(int stripeCount, long orphanBudget) {
         int n = Integer.highestOneBit(Math.max(1, stripeCount));
@@ -51,7 +53,7 @@ public final class UserStore {
             byte[] old = draft.complete() ? null : s.blob(id);
             blob = UserBlob.merge(old == UserStripe.ABSENT ? null : old, draft);
         }
-        s.acquire(id, blob);
+        noteRename(id, s.acquire(id, blob), blob);
     }
 
     /** Updates a user that a membership already references (no new reference). */
@@ -62,7 +64,8 @@ public final class UserStore {
             return;
         }
         // put() never creates here: the membership holds a reference, so the user exists.
-        s.put(draft.id(), UserBlob.merge(old, draft));
+        byte[] blob = UserBlob.merge(old, draft);
+        noteRename(draft.id(), s.put(draft.id(), blob).previous(), blob);
     }
 
     void release(long id) {
@@ -73,9 +76,32 @@ public final class UserStore {
     public void put(UserDraft draft) {
         UserStripe s = stripe(draft.id());
         byte[] old = draft.complete() ? null : s.blob(draft.id());
-        if (s.put(draft.id(), UserBlob.merge(old == UserStripe.ABSENT ? null : old, draft))) {
+        byte[] blob = UserBlob.merge(old == UserStripe.ABSENT ? null : old, draft);
+        UserStripe.Put done = s.put(draft.id(), blob);
+        if (done.orphan()) {
             orphans.put(draft.id(), Boolean.TRUE);
         }
+        noteRename(draft.id(), done.previous(), blob);
+    }
+
+    /**
+     * Users whose name keys changed and whose memberships' {@link NameKey}s the writer must refresh
+     * ({@link StateStore} drains it after every write). Bounded by the number of concurrent writers:
+     * each one drains right after it adds.
+     */
+    Long nextRenamed() {
+        return renamed.poll();
+    }
+
+    private void noteRename(long id, byte[] previous, byte[] blob) {
+        if (previous != UserStripe.ABSENT
+                && (nameKey(previous, true) != nameKey(blob, true) || nameKey(previous, false) != nameKey(blob, false))) {
+            renamed.add(id);
+        }
+    }
+
+    private static byte nameKey(byte[] blob, boolean username) {
+        return blob == null ? 0 : NameKey.ofBlobName(blob, username ? UserBlob.usernameAt(blob) : UserBlob.globalNameAt(blob));
     }
 
     /** Removes a user unless a cached membership still references it. */

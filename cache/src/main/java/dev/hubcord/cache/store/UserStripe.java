@@ -16,39 +16,48 @@ final class UserStripe {
     private int[] refs = new int[4];
     private int size;
 
-    /** Adds a membership reference, creating the user (with {@code blob}, possibly null) if needed. */
-    void acquire(long id, byte[] blob) {
+    /**
+     * Adds a membership reference, creating the user (with {@code blob}, possibly null) if needed.
+     *
+     * @return the blob {@code blob} replaced (read under the lock, so renames are seen in order; null
+     *         for a user known by ID alone), or {@link #ABSENT} when nothing was replaced
+     */
+    byte[] acquire(long id, byte[] blob) {
         long stamp = lock.writeLock();
         try {
             int i = Arrays.binarySearch(ids, 0, size, id);
             if (i >= 0) {
                 refs[i]++;
+                byte[] old = blobs[i];
                 if (blob != null) {
                     blobs[i] = blob;
+                    return old;
                 }
             } else {
                 insert(-i - 1, id, blob, 1);
             }
+            return ABSENT;
         } finally {
             lock.unlockWrite(stamp);
         }
     }
 
-    /**
-     * Stores a user pushed on its own.
-     *
-     * @return true when the user has no membership (the caller tracks it as an orphan)
-     */
-    boolean put(long id, byte[] blob) {
+    /** What {@link #put} did: whether the user has no membership, and the blob it replaced ({@link #ABSENT}: none). */
+    record Put(boolean orphan, byte[] previous) {
+    }
+
+    /** Stores a user pushed on its own; the caller tracks an orphan in its LRU. */
+    Put put(long id, byte[] blob) {
         long stamp = lock.writeLock();
         try {
             int i = Arrays.binarySearch(ids, 0, size, id);
             if (i >= 0) {
+                byte[] old = blobs[i];
                 blobs[i] = blob;
-                return refs[i] == 0;
+                return new Put(refs[i] == 0, old);
             }
             insert(-i - 1, id, blob, 0);
-            return true;
+            return new Put(true, ABSENT);
         } finally {
             lock.unlockWrite(stamp);
         }

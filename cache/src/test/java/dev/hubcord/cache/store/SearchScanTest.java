@@ -86,7 +86,7 @@ class SearchScanTest {
         for (long id = 1; id <= 100; id++) {
             seg.upsert(member(id, id % 2 == 0 ? "even" + id : null, user(id, "m" + id)), new long[0], users);
         }
-        MemberSearch evens = new MemberSearch("EVEN", users);
+        MemberSearch evens = new MemberSearch("EVEN", users, Long.MAX_VALUE);
         long[] out = new long[100];
         assertEquals(50, seg.select(evens, Long.MIN_VALUE, out, 100));
         assertEquals(4, seg.select(evens, 11, out, 4));

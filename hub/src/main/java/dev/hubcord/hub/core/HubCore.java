@@ -76,11 +76,13 @@ public final class HubCore implements AutoCloseable {
         this.flow = new WindowPolicy(config.limits().maxUnacked());
         this.outbound = new OutboundBounds(config.limits().backlogPayloads(), config.limits().backlogBytes());
         metrics.outbound(outbound);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("hub-timers").factory());
+        // the timer thread also runs the further slices of a retry of waiting events (short, bounded work)
         this.router = new Router(sessions, shards, audioOwners,
-                new NonceRegistry(Duration.ofMillis(config.requestTimeoutMs())), metrics, config.pendingLimit(), flow);
+                new NonceRegistry(Duration.ofMillis(config.requestTimeoutMs())), metrics, config.pendingLimit(), flow,
+                scheduler);
         this.audioPlayers = new AudioPlayers(audioOwners, new PlayerStates(config.playerStates(), metrics), router,
                 metrics, System::currentTimeMillis);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("hub-timers").factory());
         this.identifyGate = new IdentifyGate(config.identifyIntervalMs(), shards::maxConcurrency,
                 (session, shard) -> router.sendDirect(session, EventType.IDENTIFY_GRANTED, Map.of("shard", shard)),
                 scheduler);

@@ -4,24 +4,38 @@ import dev.hubcord.protocol.codec.EnvelopeWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A REST answer: status, content type, body bytes and any further response headers (set from constants and values
- * the hub makes itself, never from request input: the server skips header validation).
+ * the hub makes itself, never from request input: the server skips header validation). A {@link #later} answer is
+ * computed off the event loop: the server writes whatever {@code pending} completes with (status and body of the
+ * record itself unused).
  */
-public record RestResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+public record RestResponse(int status, String contentType, byte[] body, Map<String, String> headers,
+        CompletableFuture<RestResponse> pending) {
 
     public static final String JSON = "application/json; charset=utf-8";
 
     public RestResponse(int status, String contentType, byte[] body) {
-        this(status, contentType, body, Map.of());
+        this(status, contentType, body, Map.of(), null);
     }
 
     /** This answer with a further header. */
     public RestResponse withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new RestResponse(status, contentType, body, Map.copyOf(more));
+        return new RestResponse(status, contentType, body, Map.copyOf(more), pending);
+    }
+
+    /** An answer that {@code answer} will give; the HTTP connection reads nothing more until then. */
+    public static RestResponse later(CompletableFuture<RestResponse> answer) {
+        return new RestResponse(0, null, new byte[0], Map.of(), answer);
+    }
+
+    /** 503 with {@code Retry-After}: the hub is too busy for this request now. */
+    public static RestResponse unavailable(String message, int retryAfterSeconds) {
+        return error(503, "UNAVAILABLE", message).withHeader("Retry-After", Integer.toString(retryAfterSeconds));
     }
 
     public static RestResponse json(int status, Object value) {

@@ -11,11 +11,12 @@ import dev.hubcord.protocol.EventType;
 import dev.hubcord.protocol.ServiceType;
 import dev.hubcord.protocol.codec.Envelope;
 import dev.hubcord.protocol.codec.EnvelopeWriter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * counters, and delivery locks only the receiving session. Only when no receiver can be chosen does
  * it take the pending lock, choose again under it, and queue the event; {@link #retryPending} runs
  * under the same lock, so an event cannot slip between a failed choice and a new receiver's arrival.
+ * A retry visits at most {@link #RETRY_SLICE} waiting events per lock hold; the rest of its pass
+ * runs in further slices on the {@code continuation} executor (a hub thread), in order (see
+ * {@link WaitingQueue}), so one receiver's arrival never stalls the event loop that saw it, nor,
+ * through the lock, the event loops routing meanwhile.
  *
  * <p>A receiver is chosen for a {@code one} event only while the {@link FlowPolicy} lets it take one (its window of
  * unacknowledged events and its outbound backlog); otherwise the event goes to another or waits. When a waiting
@@ -45,17 +50,23 @@ public final class Router {
     private final int pendingLimit;
     private final Object pendingLock = new Object();
     private final AtomicInteger tieBreak = new AtomicInteger();
-    private final Map<ServiceType, ArrayDeque<RoutedEvent>> pending = new EnumMap<>(ServiceType.class);
+    private final Map<ServiceType, WaitingQueue> pending = new EnumMap<>(ServiceType.class);
     /** Events waiting per receiver type, readable without the lock (an ACK asks whether a retry is worth it). */
     private final Map<ServiceType, AtomicInteger> waiting = new EnumMap<>(ServiceType.class);
     /** Resumes reading from producers paused while the queues were saturated. Guarded by the pending lock. */
     private final List<Runnable> pausedProducers = new ArrayList<>();
     private final FlowPolicy flow;
+    /** Runs the further slices of a retry pass. */
+    private final Executor continuation;
     private long lastOverflowLog;
 
+    /** Waiting events one retry slice visits under the pending lock (about 0.1 to 0.5 ms of work). */
+    static final int RETRY_SLICE = 1024;
+
     public Router(SessionRegistry sessions, ShardAssigner shards, AudioGuildOwners audioOwners, NonceRegistry nonces,
-            HubMetrics metrics, int pendingLimit, FlowPolicy flow) {
+            HubMetrics metrics, int pendingLimit, FlowPolicy flow, Executor continuation) {
         this.flow = flow;
+        this.continuation = continuation;
         this.sessions = sessions;
         this.shards = shards;
         this.audioOwners = audioOwners;
@@ -63,7 +74,7 @@ public final class Router {
         this.metrics = metrics;
         this.pendingLimit = pendingLimit;
         for (ServiceType type : CLIENT_TYPES) {
-            pending.put(type, new ArrayDeque<>());
+            pending.put(type, new WaitingQueue());
             waiting.put(type, new AtomicInteger());
         }
         metrics.gauge("hub_events_waiting", "events waiting for a receiver type with nobody connected", this,
@@ -130,23 +141,24 @@ public final class Router {
 
     /** Tries again to deliver the events waiting for a receiver type: after a receiver connects or shards move. */
     public void retryPending(ServiceType receiver) {
+        boolean drive;
         synchronized (pendingLock) {
-            ArrayDeque<RoutedEvent> queue = pending.get(receiver);
-            int n = queue.size();
-            int delivered = 0;
-            // once a plain `one` event finds no receiver, none after it will in this pass (same candidates): skip
-            // the choice for them, so that a refill of a full window costs one pass over the queue and no more
-            boolean oneFull = false;
-            for (int i = 0; i < n; i++) {
-                RoutedEvent event = queue.poll();
-                boolean plainOne = event.type().mode() == DeliveryMode.ONE;
-                if (!(plainOne && oneFull) && tryDeliver(receiver, event)) {
-                    delivered++;
-                } else {
-                    oneFull |= plainOne;
-                    queue.add(event);
-                }
-            }
+            drive = pending.get(receiver).requestPass();
+        }
+        if (drive) {
+            retrySlice(receiver);
+        }
+    }
+
+    /** One slice of a retry pass; schedules the next slice while the pass is not over. */
+    private void retrySlice(ServiceType receiver) {
+        boolean more;
+        synchronized (pendingLock) {
+            WaitingQueue queue = pending.get(receiver);
+            // a plain `one` event that finds no receiver means none after it will in this pass (WaitingQueue
+            // skips their choice), so that a refill of a full window costs one pass over the queue and no more
+            int delivered = queue.step(RETRY_SLICE, event -> tryDeliver(receiver, event));
+            more = queue.passing();
             waiting.get(receiver).set(queue.size());
             if (delivered > 0) {
                 // debug: with windows this runs on every refill of a worker that was full
@@ -158,6 +170,13 @@ public final class Router {
                         pausedProducers.size());
                 pausedProducers.forEach(Runnable::run);
                 pausedProducers.clear();
+            }
+        }
+        if (more) {
+            try {
+                continuation.execute(() -> retrySlice(receiver));
+            } catch (RejectedExecutionException stopped) {
+                log.debug("hub stopping: retry of waiting {} events not continued", receiver.wireName());
             }
         }
     }
@@ -192,7 +211,7 @@ public final class Router {
 
     private int maxWaiting() {
         int max = 0;
-        for (ArrayDeque<RoutedEvent> queue : pending.values()) {
+        for (WaitingQueue queue : pending.values()) {
             max = Math.max(max, queue.size());
         }
         return max;
@@ -207,9 +226,9 @@ public final class Router {
             if (tryDeliver(receiver, event)) {
                 return true;
             }
-            ArrayDeque<RoutedEvent> queue = pending.get(receiver);
+            WaitingQueue queue = pending.get(receiver);
             if (queue.size() >= pendingLimit) {
-                queue.poll();
+                queue.dropOldest();
                 metrics.pendingOverflow();
                 long now = System.nanoTime();
                 if (now - lastOverflowLog > 10_000_000_000L) {
@@ -310,7 +329,7 @@ public final class Router {
 
     private int waitingCount() {
         synchronized (pendingLock) {
-            return pending.values().stream().mapToInt(ArrayDeque::size).sum();
+            return pending.values().stream().mapToInt(WaitingQueue::size).sum();
         }
     }
 }

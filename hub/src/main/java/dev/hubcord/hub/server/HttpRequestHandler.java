@@ -18,13 +18,16 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.AsciiString;
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +63,32 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         this.status = status;
     }
 
+    /**
+     * Requests that arrived (pipelined) while an answer computed off the event loop was pending:
+     * HTTP/1.1 answers go out in request order, so they wait their turn. Reading stops while an
+     * answer is pending, so only what one read already held can pile up here; past
+     * {@link #MAX_HELD} the connection is closed. Event-loop confined.
+     */
+    private final ArrayDeque<FullHttpRequest> held = new ArrayDeque<>();
+    private static final int MAX_HELD = 32;
+    private boolean answerPending;
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (answerPending) {
+            if (held.size() >= MAX_HELD) {
+                log.info("HTTP connection {} pipelined more than {} requests behind a slow answer: closed",
+                        ctx.channel().remoteAddress(), MAX_HELD);
+                ctx.close();
+                return;
+            }
+            held.add(request.retain());
+            return;
+        }
+        serve(ctx, request);
+    }
+
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
         HandshakeTimeout.requestSeen(ctx.channel());
         if (!request.decoderResult().isSuccess()) {
             respond(ctx, request, RestResponse.badRequest("malformed HTTP request"), false);
@@ -104,11 +131,55 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             log.error("REST {} {} failed", method, path, e);
             response = RestResponse.error(500, "INTERNAL_ERROR", "internal error");
         }
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (response.pending() != null) {
+            answerLater(ctx, request.protocolVersion(), keepAlive, method, path, start, response.pending());
+            return;
+        }
+        finish(ctx, request.protocolVersion(), keepAlive, path, start, response);
+    }
+
+    private void finish(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive, String path, long start,
+            RestResponse response) {
         if (path.startsWith("/v1/")) {
             core.metrics().restRequest(routes.of(path, response.status()), response.status(),
                     System.nanoTime() - start);
         }
-        respond(ctx, request, response, HttpUtil.isKeepAlive(request));
+        respond(ctx, version, response, keepAlive);
+    }
+
+    /** Stops reading until {@code pending} completes on its worker, then answers on the event loop. */
+    private void answerLater(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive, String method,
+            String path, long start, CompletableFuture<RestResponse> pending) {
+        answerPending = true;
+        ctx.channel().config().setAutoRead(false);
+        pending.whenComplete((answer, failure) -> ctx.executor().execute(() -> {
+            RestResponse response = answer;
+            if (failure != null) {
+                log.error("REST {} {} failed", method, path, failure);
+                response = RestResponse.error(500, "INTERNAL_ERROR", "internal error");
+            }
+            answerPending = false;
+            finish(ctx, version, keepAlive, path, start, response);
+            while (!answerPending && !held.isEmpty()) {
+                FullHttpRequest next = held.poll();
+                try {
+                    serve(ctx, next);
+                } finally {
+                    next.release();
+                }
+            }
+            if (!answerPending && ctx.channel().isActive()) {
+                ctx.channel().config().setAutoRead(true);
+            }
+        }));
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        for (FullHttpRequest r; (r = held.poll()) != null; ) {
+            r.release();
+        }
     }
 
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -144,7 +215,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, RestResponse response, boolean keepAlive) {
-        FullHttpResponse http = new DefaultFullHttpResponse(request.protocolVersion(),
+        respond(ctx, request.protocolVersion(), response, keepAlive);
+    }
+
+    private static void respond(ChannelHandlerContext ctx, HttpVersion version, RestResponse response, boolean keepAlive) {
+        FullHttpResponse http = new DefaultFullHttpResponse(version,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()),
                 RESPONSE_HEADERS, RESPONSE_HEADERS);
         if (response.contentType() != null) {

@@ -54,29 +54,57 @@ public final class GuildMirror {
     }
 
     /**
-     * Sends the listed guilds to the hub again, whole, each under its lock. Stops at the first payload
-     * the hub client refuses (its buffer is full again).
+     * Sends the listed guilds to the hub again, whole. Stops at the first payload the hub client
+     * refuses (its buffer is full again).
+     *
+     * <p>A guild's lock is held for one payload at a time (its head, then each batch of
+     * {@link GuildState#MEMBER_BATCH} members, built from the records current at that moment), so
+     * the shard's event loop, which applies and sends that guild's changes under the same lock,
+     * waits for one batch at most, never for a whole 100,000-member guild. The order stays right:
+     * a change applied between two batches was sent by the event loop before the later batches,
+     * which carry that change too (the hub's upserts are idempotent); a member removed before its
+     * batch is no longer in it; one added after the head was listed arrives through its own event.
      *
      * @return the guilds not (completely) sent, to try again later; empty when all went out
      */
     public List<Long> resend(List<Long> ids, HubSink sink) {
         for (int i = 0; i < ids.size(); i++) {
-            GuildState state = guilds.get(ids.get(i));
-            if (state == null) {
-                continue;
-            }
-            synchronized (state) {
-                if (state.removed) {
-                    continue;
-                }
-                for (var entity : state.fullEntities()) {
-                    if (!sink.sendCache(0, entity)) {
-                        return List.copyOf(ids.subList(i, ids.size()));
-                    }
-                }
+            if (!resendOne(ids.get(i), sink)) {
+                return List.copyOf(ids.subList(i, ids.size()));
             }
         }
         return List.of();
+    }
+
+    /** @return false when the sink refused a payload */
+    private boolean resendOne(long guildId, HubSink sink) {
+        GuildState state = guilds.get(guildId);
+        if (state == null) {
+            return true;
+        }
+        List<Long> memberIds;
+        synchronized (state) {
+            if (state.removed) {
+                return true;
+            }
+            if (!sink.sendCache(0, state.headEntity())) {
+                return false;
+            }
+            memberIds = new ArrayList<>(state.members.keySet());
+        }
+        for (int from = 0; from < memberIds.size(); from += GuildState.MEMBER_BATCH) {
+            List<Long> slice = memberIds.subList(from, Math.min(memberIds.size(), from + GuildState.MEMBER_BATCH));
+            synchronized (state) {
+                if (state.removed) {
+                    return true;
+                }
+                var batch = state.membersEntity(slice);
+                if (batch != null && !sink.sendCache(0, batch)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     public int size() {

@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <p>Guarded by its own monitor: the shard's event loop applies events and the resend thread reads,
  * each holding the lock while it also hands the matching entities to the hub, so the hub sees them in
- * the order the state changed.
+ * the order the state changed. A resend holds it for one payload at a time ({@link GuildMirror#resend}).
  */
 final class GuildState {
 
@@ -77,6 +77,35 @@ final class GuildState {
             batch.add(it.next().toEntity(id, false));
         }
         return out;
+    }
+
+    /**
+     * A resend's first payload: the guild with its {@code roles}, {@code channels} and
+     * {@code voiceStates} (which the hub replaces) and no members yet.
+     */
+    ObjectNode headEntity() {
+        ObjectNode guild = baseOrMinimal();
+        ArrayNode r = guild.putArray("roles");
+        roles.values().forEach(r::add);
+        ArrayNode c = guild.putArray("channels");
+        channels.values().forEach(c::add);
+        ArrayNode v = guild.putArray("voiceStates");
+        voiceStates.values().forEach(v::add);
+        guild.putArray("members");
+        return guild;
+    }
+
+    /** The current records of the listed members still present, as one members-only payload; null when none is. */
+    ObjectNode membersEntity(List<Long> userIds) {
+        ObjectNode more = membersOnly();
+        ArrayNode batch = more.putArray("members");
+        for (Long userId : userIds) {
+            MemberRecord m = members.get(userId);
+            if (m != null) {
+                batch.add(m.toEntity(id, false));
+            }
+        }
+        return batch.isEmpty() ? null : more;
     }
 
     /** A guild entity that carries nothing but members: it upserts them and leaves the rest alone. */

@@ -32,7 +32,7 @@ public final class DiscordApi implements RestHandler {
 
     public DiscordApi(DiscordCache cache) {
         this.guilds = new GuildResource(cache);
-        this.members = new MemberResource(cache);
+        this.members = new MemberResource(cache, new SearchWorkers());
         this.voiceAndUsers = new VoiceAndUserResource(cache);
     }
 
