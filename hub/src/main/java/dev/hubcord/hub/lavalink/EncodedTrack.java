@@ -76,6 +76,21 @@ final class EncodedTrack {
         }
     }
 
+    /** Whether two encoded tracks are the same track, whatever position each was encoded at (the body's last long). */
+    static boolean sameTrack(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        try {
+            byte[] x = Base64.getDecoder().decode(a);
+            byte[] y = Base64.getDecoder().decode(b);
+            return x.length == y.length && x.length > 8
+                    && java.util.Arrays.equals(x, 0, x.length - 8, y, 0, y.length - 8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static String nullableText(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }

@@ -211,6 +211,9 @@ public final class Lavalink {
         for (RoutedEvent join : joins) {
             LavalinkSession session = join.guildId() == null ? null : guilds.get(join.guildId());
             LavalinkPlayer player = session == null ? null : session.player(join.guildId());
+            if (player != null) {
+                player.moving();
+            }
             if (player != null && player.voice() != null) {
                 log.info("guild {}: lavalink player moved to another audio worker; sending it the voice", join.guildId());
                 sendVoice(session, player);

@@ -18,6 +18,8 @@ final class LavalinkPlayer {
     private volatile JsonNode snapshot;
     private volatile JsonNode state;
     private volatile JsonNode userData;
+    /** The track that was playing when the player moved to another worker: its restart there is not a new start. */
+    private volatile String movedTrack;
 
     LavalinkPlayer(String guildId) {
         this.guildId = guildId;
@@ -53,6 +55,20 @@ final class LavalinkPlayer {
         if (state != null && state.isObject()) {
             this.state = state;
         }
+    }
+
+    /** The player is moving to another worker: remember the track it plays, whose TRACK_START there is a resume. */
+    void moving() {
+        JsonNode s = snapshot;
+        JsonNode entry = s == null ? null : s.get("track");
+        movedTrack = entry != null && entry.path("track").isTextual() ? entry.get("track").textValue() : null;
+    }
+
+    /** Whether a TRACK_START of {@code encoded} is the moved player's own track resuming (asked once per move). */
+    boolean resumesAfterMove(String encoded) {
+        String moved = movedTrack;
+        movedTrack = null;
+        return EncodedTrack.sameTrack(moved, encoded);
     }
 
     JsonNode userData() {

@@ -8,7 +8,8 @@ import dev.hubcord.protocol.codec.Json;
 /**
  * An audio worker's event for a Lavalink guild as the Lavalink op: the worker's events already carry Lavalink's
  * track, exception and state objects, so this renames, keeps the player's snapshot and state, and adds the track's
- * {@code userData}. A voice close the worker resumes by itself ({@code action: resume}) is not passed on: the client
+ * {@code userData}. The TRACK_START of a player's own track on the worker that took it over is not passed on (the
+ * client sees one track playing on), and a voice close the worker resumes by itself ({@code action: resume}) is not passed on: the client
  * has nothing to do for it.
  */
 final class WorkerEvents {
@@ -35,7 +36,12 @@ final class WorkerEvents {
         }
         out.put("op", "event");
         switch (type) {
-            case TRACK_START -> out.put("type", "TrackStartEvent");
+            case TRACK_START -> {
+                if (player != null && player.resumesAfterMove(d.path("track").path("encoded").asText(null))) {
+                    return null; // the same track going on on another worker: to the client nothing started
+                }
+                out.put("type", "TrackStartEvent");
+            }
             case TRACK_END -> out.put("type", "TrackEndEvent");
             case TRACK_EXCEPTION -> out.put("type", "TrackExceptionEvent");
             case TRACK_STUCK -> out.put("type", "TrackStuckEvent");
