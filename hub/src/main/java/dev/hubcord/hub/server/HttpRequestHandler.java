@@ -133,6 +133,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         String clientName = headers.get("Client-Name", "unknown");
         var extra = new io.netty.handler.codec.http.DefaultHttpHeaders();
         extra.set("Session-Resumed", String.valueOf(lavalink.canResume(resumeId)));
+        extra.set("Lavalink-Api-Version", "4");
         upgrade(ctx, request, () -> lavalink.socketHandler(userId, clientName, resumeId), extra);
     }
 
