@@ -142,6 +142,7 @@ class LavalinkClientsIT {
             (owner.name().equals("audio-1") ? one : two).kill();
             node.awaitPass(SCENARIO_TIMEOUT);
             JsonNode after = node.event("afterKill");
+            System.out.println("after kill -9: " + after + " (before: " + node.event("beforeKill") + ")");
             assertThat(after.path("gapMs").asLong()).as("playing again within 10 s").isLessThan(10_000);
             assertThat(after.path("closed")).as("no WebSocketClosedEvent").isEmpty();
             assertThat(after.path("position").asLong()).isGreaterThanOrEqualTo(

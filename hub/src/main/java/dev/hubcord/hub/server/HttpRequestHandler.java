@@ -151,6 +151,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                         log.error("Lavalink {} {} failed", method, path, e);
                         answer = RestResponse.error(500, "INTERNAL_ERROR", "internal error");
                     }
+                    if (answer.status() >= 400 && answer.status() != 404) {
+                        // one line per refused request (bad input, no audio worker): the client only sees the body
+                        log.info("Lavalink {} {} from {}: {} {}", method, path, ctx.channel().remoteAddress(),
+                                answer.status(), new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
                     RestResponse finalAnswer = answer;
                     ctx.executor().execute(() -> respond(ctx, version, finalAnswer, keepAlive));
                 });
