@@ -151,4 +151,22 @@ class LavalinkApiTest {
             assertThat(resumed.path("sessionId").asText()).isEqualTo(id);
         }
     }
+
+    @Test
+    void aSessionThatEndsWithoutResumingTakesItsPlayersWithIt() throws Exception {
+        try (Harness h = new Harness(); LavalinkTestClient c = new LavalinkTestClient(h.hub.port(), Harness.SECRET)) {
+            h.startWorker("audio-a");
+            c.connect(Harness.BOT_ID, null);
+            String tone = loadOne(c, Tones.sine(dir, 440, 30));
+            // the deprecated top-level spelling of v4.0 clients
+            assertThat(c.patchPlayer(GUILD, "{" + voice(h) + ", \"encodedTrack\": \"" + tone + "\"}").status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.voice.session(G) != null
+                    && h.frames(G).stream().filter(f -> !f.isSilence()).count() > 20);
+            c.close(); // resuming was never asked for: the session ends and its player is destroyed on the worker
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.hub.core().lavalink().sessionCount() == 0
+                    && !h.hub.core().lavalink().owns(GUILD));
+            await().atMost(Duration.ofSeconds(10)).until(() -> h.hub.core().audioPlayers().states().get(G) == null);
+        }
+    }
 }
