@@ -6,6 +6,7 @@ import dev.hubcord.hub.audio.PlayerStates;
 import dev.hubcord.hub.config.HubConfig;
 import dev.hubcord.hub.flow.FlowPolicy;
 import dev.hubcord.hub.flow.WindowPolicy;
+import dev.hubcord.hub.lavalink.Lavalink;
 import dev.hubcord.hub.metrics.HubMetrics;
 import dev.hubcord.hub.routing.AudioGuildOwners;
 import dev.hubcord.hub.routing.EventValidator;
@@ -64,6 +65,7 @@ public final class HubCore implements AutoCloseable {
     private final AudioPlayers audioPlayers;
     private final IdentifyGate identifyGate;
     private final HubRequests requests;
+    private final Lavalink lavalink;
     private final ScheduledExecutorService scheduler;
     private final Map<Session, ScheduledFuture<?>> expiryTimers = new ConcurrentHashMap<>();
     private volatile CacheSink cacheSink = new ValidatingCacheSink();
@@ -87,6 +89,7 @@ public final class HubCore implements AutoCloseable {
                 (session, shard) -> router.sendDirect(session, EventType.IDENTIFY_GRANTED, Map.of("shard", shard)),
                 scheduler);
         this.requests = new HubRequests(router, metrics);
+        this.lavalink = new Lavalink(router, sessions, scheduler, handshake::secretMatches);
     }
 
     /** Creates a session for an IDENTIFY, sends IDENTIFIED, assigns shards, and hands it waiting events. */
@@ -208,6 +211,9 @@ public final class HubCore implements AutoCloseable {
                     return;
                 }
                 audioPlayers.beforeRoute(from, type, envelope);
+                if (lavalink.intercept(from, type, envelope)) {
+                    return; // a Lavalink client's guild, or the answer to the hub's own request
+                }
                 router.route(from, RoutedEvent.of(type, envelope));
             }
         }
@@ -311,6 +317,7 @@ public final class HubCore implements AutoCloseable {
                 // for it creates an empty player there
                 List<RoutedEvent> joins = audioPlayers.takeovers(audioOwners.remove(session), unacked);
                 joins.forEach(router::deliver);
+                lavalink.afterTakeover(joins);
                 if (!joins.isEmpty()) {
                     log.info("handing {} guilds of {} to other audio workers", joins.size(), session);
                 }
@@ -375,6 +382,10 @@ public final class HubCore implements AutoCloseable {
 
     public AudioPlayers audioPlayers() {
         return audioPlayers;
+    }
+
+    public Lavalink lavalink() {
+        return lavalink;
     }
 
     public BotInfo botInfo() {

@@ -1,6 +1,8 @@
 package dev.hubcord.hub.server;
 
 import dev.hubcord.hub.core.HubCore;
+import dev.hubcord.hub.lavalink.Lavalink;
+import dev.hubcord.hub.lavalink.LavalinkRest;
 import dev.hubcord.hub.rest.RestHandler;
 import dev.hubcord.hub.rest.RestRequest;
 import dev.hubcord.hub.rest.RestResponse;
@@ -101,7 +103,15 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         String path = plain ? rawUri : uri.path();
         String method = request.method().name();
         if (path.equals("/ws/v1") || path.equals("/ws")) {
-            upgrade(ctx, request);
+            upgrade(ctx, request, () -> new HubWebSocketHandler(core), null);
+            return;
+        }
+        if (path.equals("/v4/websocket")) {
+            lavalinkUpgrade(ctx, request);
+            return;
+        }
+        if (LavalinkRest.handles(path)) {
+            lavalinkRest(ctx, request, method, path, plain ? Map.of() : uri.parameters());
             return;
         }
         RestResponse response;
@@ -182,7 +192,62 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
     }
 
-    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
+    /**
+     * A Lavalink client's WebSocket: {@code Authorization} must be the hub's secret and {@code User-Id} the bot's
+     * snowflake; {@code Session-Id} resumes a resumable session ({@code Session-Resumed} in the answer says whether).
+     */
+    private void lavalinkUpgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
+        var headers = request.headers();
+        Lavalink lavalink = core.lavalink();
+        String userId = headers.get("User-Id");
+        String resumeId = headers.get("Session-Id");
+        RestResponse refusal = null;
+        if (!core.handshake().secretMatches(headers.get(HttpHeaderNames.AUTHORIZATION))) {
+            refusal = RestResponse.error(401, "UNAUTHORIZED", "missing or wrong Authorization header");
+        } else if (userId == null || !userId.matches("\\d{1,20}")) {
+            refusal = RestResponse.badRequest("the User-Id header must be the bot's user id");
+        } else if (!lavalink.canResume(resumeId) && !lavalink.hasRoom()) {
+            refusal = RestResponse.error(503, "TOO_MANY_SESSIONS", "too many Lavalink sessions");
+        }
+        if (refusal != null) {
+            log.info("Lavalink WebSocket from {} refused: {}", ctx.channel().remoteAddress(), refusal.status());
+            respond(ctx, request, refusal, false);
+            return;
+        }
+        String clientName = headers.get("Client-Name", "unknown");
+        var extra = new io.netty.handler.codec.http.DefaultHttpHeaders();
+        extra.set("Session-Resumed", String.valueOf(lavalink.canResume(resumeId)));
+        extra.set("Lavalink-Api-Version", "4");
+        upgrade(ctx, request, () -> lavalink.socketHandler(userId, clientName, resumeId), extra);
+    }
+
+    /** Lavalink's REST API; its answers may wait for an audio worker, so they are written when they complete. */
+    private void lavalinkRest(ChannelHandlerContext ctx, FullHttpRequest request, String method, String path,
+            Map<String, java.util.List<String>> query) {
+        byte[] body = new byte[request.content().readableBytes()];
+        request.content().getBytes(request.content().readerIndex(), body);
+        long start = System.nanoTime();
+        // written through answerLater, so that pipelined requests behind it are answered in order
+        CompletableFuture<RestResponse> answer = core.lavalink().rest()
+                .handle(method, path, query, body, request.headers().get(HttpHeaderNames.AUTHORIZATION))
+                .handle((response, e) -> {
+                    if (e != null) {
+                        log.error("Lavalink {} {} failed", method, path, e);
+                        return RestResponse.error(500, "INTERNAL_ERROR", "internal error");
+                    }
+                    if (response.status() >= 400 && response.status() != 404) {
+                        // one line per refused request (bad input, no audio worker): the client only sees the body
+                        log.info("Lavalink {} {} from {}: {} {}", method, path, ctx.channel().remoteAddress(),
+                                response.status(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    return response;
+                });
+        answerLater(ctx, request.protocolVersion(), HttpUtil.isKeepAlive(request), method, path, start, answer);
+    }
+
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request,
+            java.util.function.Supplier<io.netty.channel.ChannelHandler> session,
+            io.netty.handler.codec.http.HttpHeaders responseHeaders) {
         if (!"websocket".equalsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
             respond(ctx, request, RestResponse.badRequest("this path takes a WebSocket upgrade"), false);
             return;
@@ -201,14 +266,14 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             return;
         }
         ctx.channel().config().setAutoRead(false);
-        handshaker.handshake(ctx.channel(), request).addListener(future -> {
+        handshaker.handshake(ctx.channel(), request, responseHeaders, ctx.newPromise()).addListener(future -> {
             if (!future.isSuccess()) {
                 log.info("WebSocket handshake with {} failed: {}", ctx.channel().remoteAddress(), future.cause().toString());
                 ctx.close();
                 return;
             }
             ctx.pipeline().addLast("ws-aggregator", new WebSocketFrameAggregator(max));
-            ctx.pipeline().addLast("ws-session", new HubWebSocketHandler(core));
+            ctx.pipeline().addLast("ws-session", session.get());
             ctx.pipeline().remove(this);
             ctx.channel().config().setAutoRead(true);
         });

@@ -305,8 +305,11 @@ public final class HubWebSocketHandler extends ChannelInboundHandlerAdapter {
         }
         if (envelope.dKind() == Envelope.DataKind.OBJECT && session != null) {
             JsonNode d = tree(envelope);
+            JsonNode frames = d.path("frameStats");
+            boolean hasFrames = frames.isObject();
             core.heartbeat(session, new HeartbeatStats(stat(d, "heapUsed"), stat(d, "guilds"), stat(d, "players"),
-                    stat(d, "playingPlayers"), stat(d, "inFlight")));
+                    stat(d, "playingPlayers"), stat(d, "inFlight"), hasFrames ? stat(frames, "sent") : -1,
+                    hasFrames ? stat(frames, "nulled") : -1, hasFrames ? stat(frames, "deficit") : -1));
         }
         connection.send(HEARTBEAT_ACK);
     }
