@@ -40,6 +40,26 @@ public final class SettingsTable {
         return readme.substring(begin + BEGIN.length(), end).strip() + "\n";
     }
 
+    /**
+     * Compares the README's generated part with the declarations. On a difference it writes the expected table next
+     * to the build output ({@code target/settings-table.md}) so it can be pasted, and says so.
+     *
+     * @return {@code null} when they agree, else what is wrong
+     */
+    public static <S extends Enum<S> & SettingKey> String readmeMismatch(Class<S> keys, List<String> stripPrefixes,
+            java.nio.file.Path readme) throws java.io.IOException {
+        String expected = markdown(keys, stripPrefixes);
+        String actual = between(java.nio.file.Files.readString(readme));
+        if (expected.equals(actual)) {
+            return null;
+        }
+        java.nio.file.Path out = java.nio.file.Path.of("target", "settings-table.md");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, BEGIN + "\n\n" + expected + "\n" + END + "\n");
+        return readme + (actual == null ? " has no " + BEGIN + " ... " + END + " markers"
+                : " disagrees with " + keys.getName()) + "; the expected text is in " + out.toAbsolutePath();
+    }
+
     private static String cell(String text) {
         return text.replace("|", "\\|");
     }
