@@ -8,6 +8,11 @@ public interface RunningService extends AutoCloseable {
     /** Readiness for {@code /ready}: e.g. identified to the hub, shards READY. */
     boolean ready();
 
+    /** The JSON body of {@code /health} (always 200 while the process serves): say more than "ok" if useful. */
+    default String health() {
+        return "{\"status\":\"ok\"}";
+    }
+
     /**
      * Completes with an exit code when the service stops on its own (the hub refused it, say); never completes for a
      * service that runs until it is told to stop.

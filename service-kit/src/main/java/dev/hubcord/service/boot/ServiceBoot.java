@@ -18,13 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The start-up every Main shares. In order: flags, {@code --config} file and environment layered (defaults &lt; file
  * &lt; environment &lt; flags) and validated — a bad value prints one line and exits 2; logging set up ({@code
- * LOG_FORMAT}); the service started with a Prometheus registry holding the JVM meters; its health port opened; then it
+ * LOG_FORMAT}); the health port opened; the service started with a Prometheus registry holding the JVM meters; then it
  * runs until SIGTERM/SIGINT or until it stops on its own. Shutdown order: the health port closes first (so a
  * load balancer stops sending), then the service, then logging is flushed by the JVM's logback hook.
  */
@@ -76,30 +77,37 @@ public final class ServiceBoot {
         LogSetup.apply(logFormat, def.name());
         Logger log = LoggerFactory.getLogger(ServiceBoot.class);
         PrometheusMeterRegistry registry = JvmMetrics.bind(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        // the port opens before the service starts (which may wait on Discord or the hub): liveness answers at once,
+        // readiness says 503 until the service is up and says it is ready
+        AtomicReference<RunningService> running = new AtomicReference<>();
+        HealthServer health;
+        HealthEndpoint endpoint = def.health() == null ? null : def.health().apply(config);
+        try {
+            health = endpoint == null || !endpoint.enabled() ? null : HealthServer.start(endpoint.host(), endpoint.port(),
+                    () -> running.get() == null ? "{\"status\":\"starting\"}" : running.get().health(),
+                    () -> running.get() != null && running.get().ready(), registry);
+        } catch (Exception e) {
+            log.error("event=start_failed service={} detail=\"cannot listen on {}:{} for /health: {}\"", def.name(),
+                    endpoint.host(), endpoint.port(), e.getMessage());
+            return ExitCode.FAILURE;
+        }
+        if (health != null) {
+            log.info("event=http_listening host={} port={} service={} paths=/health,/ready,/metrics", endpoint.host(),
+                    health.port(), def.name());
+        }
         RunningService service;
         try {
             service = def.start().start(config, registry);
         } catch (StartFailure e) {
             log.error("event=start_failed service={} detail=\"{}\"", def.name(), e.getMessage());
+            closeQuietly(health);
             return e.exitCode();
         } catch (Exception e) {
             log.error("event=start_failed service={} detail=\"{}\"", def.name(), e.toString());
+            closeQuietly(health);
             return ExitCode.FAILURE;
         }
-        HealthServer health;
-        HealthEndpoint endpoint = def.health() == null ? null : def.health().apply(config);
-        try {
-            health = endpoint == null || !endpoint.enabled() ? null
-                    : HealthServer.start(endpoint.host(), endpoint.port(), service::ready, registry);
-        } catch (Exception e) {
-            log.error("event=start_failed service={} detail=\"cannot listen on {}:{} for /health: {}\"", def.name(),
-                    endpoint.host(), endpoint.port(), e.getMessage());
-            service.close();
-            return ExitCode.FAILURE;
-        }
-        if (health != null) {
-            log.info("event=health_listening service={} url=http://{}:{}/", def.name(), endpoint.host(), health.port());
-        }
+        running.set(service);
         CompletableFuture<Integer> done = new CompletableFuture<>();
         service.exited().whenComplete((code, error) -> done.complete(error != null || code == null
                 ? ExitCode.FAILURE : code));
@@ -125,10 +133,14 @@ public final class ServiceBoot {
     }
 
     private static void stop(HealthServer health, RunningService service) {
+        closeQuietly(health);
+        service.close();
+    }
+
+    private static void closeQuietly(HealthServer health) {
         if (health != null) {
             health.close();
         }
-        service.close();
     }
 
     private static void warnUnknown(ServiceDefinition<?, ?> def, Layer file, PrintStream err) {

@@ -11,9 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /health} (200 while the process serves), {@code /ready} (200 when {@code ready} says so, else 503) and
+ * {@code GET /health} (200 with a JSON body while the process serves), {@code /ready} (200 when {@code ready} says so, else 503) and
  * {@code /metrics} (Prometheus text) on a port of their own. The JDK's server on virtual threads is plenty for a
  * scrape every few seconds; each request is answered in full, so nothing queues beyond the accept backlog.
  */
@@ -29,7 +30,8 @@ public final class HealthServer implements AutoCloseable {
     }
 
     /** Binds {@code host:port} and serves until {@link #close()}. */
-    public static HealthServer start(String host, int port, BooleanSupplier ready, PrometheusMeterRegistry registry)
+    public static HealthServer start(String host, int port, Supplier<String> health, BooleanSupplier ready,
+            PrometheusMeterRegistry registry)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -38,7 +40,7 @@ public final class HealthServer implements AutoCloseable {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
                 switch (path) {
-                    case "/health" -> send(exchange, 200, "text/plain", "ok\n");
+                    case "/health" -> send(exchange, 200, "application/json", health.get());
                     case "/ready" -> {
                         boolean ok = ready.getAsBoolean();
                         send(exchange, ok ? 200 : 503, "text/plain", ok ? "ready\n" : "not ready\n");
