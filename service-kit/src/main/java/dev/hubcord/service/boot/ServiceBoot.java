@@ -73,6 +73,10 @@ public final class ServiceBoot {
         } catch (SettingException e) {
             err.println(def.name() + ": " + e.getMessage());
             return ExitCode.BAD_SETTINGS;
+        } catch (RuntimeException e) {
+            // a configure step that reads more than the settings (a JSON file, say) failed: still one line, exit 2
+            err.println(def.name() + ": " + e.getMessage());
+            return ExitCode.BAD_SETTINGS;
         }
         LogSetup.apply(logFormat, def.name());
         Logger log = LoggerFactory.getLogger(ServiceBoot.class);

@@ -57,6 +57,11 @@ public record Decl(SettingType type, String defaultValue, String unit, boolean r
         return new Decl(new SettingType.FilePath(), defaultValue, "", false, false, null);
     }
 
+    /** The same without a default: unset unless a layer sets it ({@link Settings#has}). */
+    public Decl noDefault() {
+        return new Decl(type, "", unit, required, secret, flag);
+    }
+
     public Decl unit(String newUnit) {
         return new Decl(type, defaultValue, newUnit, required, secret, flag);
     }
