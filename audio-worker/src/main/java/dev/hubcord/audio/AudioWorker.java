@@ -10,9 +10,13 @@ import dev.hubcord.audio.voice.DaveSession;
 import dev.hubcord.protocol.Compression;
 import dev.hubcord.protocol.ServiceType;
 import dev.hubcord.protocol.client.AckMode;
+import dev.hubcord.protocol.client.ConnectionState;
 import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.client.HubClientOptions;
 import dev.hubcord.protocol.client.Identified;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -74,6 +78,34 @@ public final class AudioWorker implements AutoCloseable {
                     minute.deficit()));
         }
         return stats;
+    }
+
+    /** Readiness: the hub session is up. */
+    public boolean ready() {
+        return hub.state() == ConnectionState.CONNECTED;
+    }
+
+    /**
+     * Puts the worker's meters in {@code registry}: {@code audio_players}, {@code audio_players_playing} and the frame
+     * counters since start ({@code audio_frames_expected_total}, {@code _sent_total}, {@code _nulled_total}, {@code
+     * _deficit_total}; lost = nulled + deficit). They read what the worker counts anyway, so they cost nothing until
+     * scraped.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        Gauge.builder("audio.players", bridge::players).description("players of this worker").register(registry);
+        Gauge.builder("audio.players.playing", bridge::playingPlayers).description("players playing a track")
+                .register(registry);
+        frames(registry, "expected", "frames that should have gone out (one per 20 ms per playing, connected player)",
+                FrameCounts::expected);
+        frames(registry, "sent", "audio frames sent", FrameCounts::sent);
+        frames(registry, "nulled", "frames a player had not ready (its decoder fell behind)", FrameCounts::nulled);
+        frames(registry, "deficit", "frames the sender never got to (it fell behind real time)", FrameCounts::deficit);
+    }
+
+    private void frames(MeterRegistry registry, String kind, String help,
+            java.util.function.ToLongFunction<FrameCounts> count) {
+        FunctionCounter.builder("audio.frames." + kind, sender, x -> count.applyAsLong(x.stats().totals()))
+                .description(help).register(registry);
     }
 
     public FrameSender sender() {

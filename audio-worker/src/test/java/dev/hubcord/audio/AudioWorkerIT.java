@@ -34,6 +34,7 @@ class AudioWorkerIT {
                 "--player-update-ms", "1000", "--frame-buffer-ms", "1000"));
         pb.environment().put("HUB_URL", h.hubUri().toString());
         pb.environment().put("HUB_SECRET", Harness.SECRET);
+        pb.environment().put("AUDIO_HTTP_PORT", "0"); // two workers: each on any free port, logged
         pb.redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
         return pb.start();
     }
@@ -52,12 +53,32 @@ class AudioWorkerIT {
             long position = h.snapshots.get(Failover.GUILD).path("position").asLong();
             first.destroyForcibly().waitFor();
             Failover.assertContinuesOnSecondWorker(h, ssrc, position);
+            assertHealthReadyAndMetrics(dir.resolve("audio-b.log"));
         } finally {
             processes.forEach(Process::destroyForcibly);
             for (File log : dir.toFile().listFiles((d, n) -> n.endsWith(".log"))) {
                 System.out.println("---- " + log.getName() + "\n" + Files.readString(log.toPath()));
             }
         }
+    }
+
+    /** The surviving worker's own port: live, ready (connected to the hub), and its players and frames counted. */
+    private static void assertHealthReadyAndMetrics(Path log) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("event=http_listening host=\\S+ port=(\\d+)")
+                .matcher(Files.readString(log));
+        assertThat(m.find()).as("the port is logged").isTrue();
+        String base = "http://127.0.0.1:" + m.group(1);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("audio_players 1.0", "audio_players_playing", "audio_frames_sent_total",
+                "audio_frames_nulled_total", "audio_frames_deficit_total", "jvm_memory_used_bytes");
+        java.util.regex.Matcher sent = java.util.regex.Pattern.compile("(?m)^audio_frames_sent_total (\\S+)")
+                .matcher(metrics);
+        assertThat(sent.find()).isTrue();
+        assertThat(Double.parseDouble(sent.group(1))).as("frames sent by the worker that took over").isPositive();
     }
 
     private static void awaitServices(Harness h, int audioWorkers) {

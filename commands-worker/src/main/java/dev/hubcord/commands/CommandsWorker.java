@@ -11,6 +11,7 @@ import dev.hubcord.commands.exec.CommandRunner;
 import dev.hubcord.commands.exec.PluginLoader;
 import dev.hubcord.commands.exec.WorkerServices;
 import dev.hubcord.commands.hub.HubApi;
+import dev.hubcord.commands.metrics.CommandMetrics;
 import dev.hubcord.commands.music.TrackAnnouncer;
 import dev.hubcord.commands.registration.RegistrationSync;
 import dev.hubcord.commands.store.Database;
@@ -20,10 +21,13 @@ import dev.hubcord.commands.store.TimedBans;
 import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.discordrest.RestRequest;
 import dev.hubcord.protocol.ServiceType;
+import dev.hubcord.protocol.client.ConnectionState;
 import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.client.HubClientOptions;
 import dev.hubcord.protocol.client.Identified;
 import dev.hubcord.protocol.client.IncomingEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +69,7 @@ public final class CommandsWorker implements AutoCloseable {
     /** DISPATCH events whose listeners run at once; more wait, unacknowledged. */
     static final int EVENTS_IN_FLIGHT = 64;
 
-    private CommandsWorker(WorkerConfig config, Clock clock, ClassLoader commands) {
+    private CommandsWorker(WorkerConfig config, Clock clock, ClassLoader commands, MeterRegistry meters) {
         this.db = Database.open(config.database());
         Journal journal = new Journal(db, clock, config.journalTtl());
         this.timedBans = new TimedBans(db);
@@ -84,13 +88,13 @@ public final class CommandsWorker implements AutoCloseable {
         // the REST client's rate limits are coordinated by the hub, for every process that calls Discord
         this.rest = new DiscordRest(new RestOptions(config.discordApiBase(), config.discordToken(),
                 config.restTimeout(), config.restRetries(), 10, config.globalLimit(), config.invalidRequestCap(),
-                Duration.ofMillis(50)), hub);
+                Duration.ofMillis(50)), hub, meters);
         DiscordApi discord = new DiscordApi(rest);
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("defer-timer")
                 .factory());
         WorkerServices services = new WorkerServices(discord, hubApi, hub, clock, journal, botUserId::get, registry,
                 Map.of(TimedBans.class, timedBans, MusicChannels.class, musicChannels), timers, config.deferAfter());
-        this.intake = new CommandIntake(new CommandRunner(services), services, journal, config.maxInFlight());
+        this.intake = new CommandIntake(new CommandRunner(services, new CommandMetrics(meters)), services, journal, config.maxInFlight());
         intakeRef[0] = intake;
         TrackAnnouncer announcer = new TrackAnnouncer(discord, musicChannels);
         hub.addEventListener("EXECUTE_COMMAND", intake::onEvent);
@@ -131,7 +135,18 @@ public final class CommandsWorker implements AutoCloseable {
 
     /** Starts a worker; commands are found with the given class loader's {@code ServiceLoader}. */
     public static CommandsWorker start(WorkerConfig config, Clock clock, ClassLoader commands) {
-        return new CommandsWorker(config, clock, commands);
+        return new CommandsWorker(config, clock, commands, new SimpleMeterRegistry());
+    }
+
+    /** As {@link #start(WorkerConfig)}, with the worker's meters (commands, Discord REST) in {@code meters}. */
+    public static CommandsWorker start(WorkerConfig config, MeterRegistry meters) {
+        return new CommandsWorker(config, Clock.systemUTC(), Thread.currentThread().getContextClassLoader(), meters);
+    }
+
+    /** Readiness: identified to the hub and the session is up now. */
+    public boolean ready() {
+        return connected.isDone() && !connected.isCompletedExceptionally()
+                && hub.state() == ConnectionState.CONNECTED;
     }
 
     public static CommandsWorker start(WorkerConfig config) {

@@ -1,67 +1,66 @@
 package dev.hubcord.discordsim;
 
 import dev.hubcord.discordsim.population.PopulationConfig;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import dev.hubcord.service.boot.RunningService;
+import dev.hubcord.service.boot.ServiceBoot;
+import dev.hubcord.service.boot.ServiceDefinition;
+import dev.hubcord.service.settings.Settings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** Runs the simulator as its own process until SIGTERM / Ctrl-C. */
-@Command(name = "discord-sim", mixinStandardHelpOptions = true,
-        description = "A simulated Discord gateway v10 and REST v10 server on a loopback port, with a voice server.")
-public final class DiscordSimMain implements Callable<Integer> {
+/**
+ * Runs the simulator as its own process until SIGTERM / Ctrl-C, through the shared bootstrap. It is Discord's stand-in,
+ * not a hubcord service: its health is {@code /_sim/health} on its own port, and it has no metrics port.
+ */
+public final class DiscordSimMain {
 
-    @Option(names = "--config", description = "JSON config file; keys it leaves out keep their defaults")
-    private Path config;
+    static final ServiceDefinition<SimSetting, SimConfig> DEFINITION = new ServiceDefinition<>("discord-sim",
+            "A simulated Discord gateway v10 and REST v10 server on a loopback port, with a voice server.",
+            SimSetting.class, SimSetting.FLAG_PREFIXES, null, DiscordSimMain::configure, null, DiscordSimMain::start);
 
-    @Option(names = "--port", description = "port to listen on (default: from config, else 0 = ephemeral)")
-    private Integer port;
+    private DiscordSimMain() {
+    }
 
-    @Option(names = "--guilds", description = "population size: number of guilds")
-    private Integer guilds;
-
-    @Option(names = "--seed", description = "population seed (same seed = same ids)")
-    private Long seed;
-
-    @Option(names = "--token", description = "bot token clients must use")
-    private String token;
-
-    private final CountDownLatch stopped = new CountDownLatch(1);
-
-    @Override
-    public Integer call() throws InterruptedException {
-        SimConfig cfg = config == null ? SimConfig.defaults() : SimConfig.fromFile(config);
-        if (port != null) {
-            cfg = cfg.withPort(port);
+    static SimConfig configure(Settings<SimSetting> s) {
+        SimConfig cfg = s.has(SimSetting.SIM_CONFIG) ? SimConfig.fromFile(s.path(SimSetting.SIM_CONFIG))
+                : SimConfig.defaults();
+        if (s.has(SimSetting.SIM_PORT)) {
+            cfg = cfg.withPort(s.integer(SimSetting.SIM_PORT));
         }
         PopulationConfig pop = cfg.population();
-        if (guilds != null) {
-            pop = pop.withGuilds(guilds);
+        if (s.has(SimSetting.SIM_GUILDS)) {
+            pop = pop.withGuilds(s.integer(SimSetting.SIM_GUILDS));
         }
-        if (seed != null) {
-            pop = pop.withSeed(seed);
+        if (s.has(SimSetting.SIM_SEED)) {
+            pop = pop.withSeed(s.whole(SimSetting.SIM_SEED));
         }
         cfg = cfg.withPopulation(pop);
-        if (token != null) {
-            cfg = cfg.withToken(token);
+        if (s.has(SimSetting.SIM_TOKEN)) {
+            cfg = cfg.withToken(s.text(SimSetting.SIM_TOKEN));
         }
+        return cfg;
+    }
+
+    private static RunningService start(SimConfig cfg, PrometheusMeterRegistry unused) {
         Logger log = LoggerFactory.getLogger(DiscordSimMain.class);
         DiscordSim sim = DiscordSim.start(cfg);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
-            stopped.countDown();
-        }, "discord-sim-shutdown"));
         log.info("discord-sim listening: gateway {} api {} control {} voice {} (udp {}) ({} guilds, bot {})",
                 sim.gatewayUrl(), sim.apiBaseUrl(), sim.controlUrl(), sim.voice().endpoint(), sim.voice().udpPort(),
                 sim.population().guilds().size(), Long.toUnsignedString(sim.applicationId()));
         // Machine-readable line for scripts that start the simulator on an ephemeral port.
         System.out.println("DISCORD_SIM_PORT=" + sim.port());
-        stopped.await();
-        return 0;
+        return new RunningService() {
+            @Override
+            public boolean ready() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+                sim.close();
+            }
+        };
     }
 
     public static void main(String[] args) {
@@ -69,6 +68,6 @@ public final class DiscordSimMain implements Callable<Integer> {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "discord-sim-logback.xml");
         }
-        System.exit(new CommandLine(new DiscordSimMain()).execute(args));
+        ServiceBoot.main(DEFINITION, args);
     }
 }

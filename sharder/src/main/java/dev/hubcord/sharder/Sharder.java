@@ -12,16 +12,19 @@ import dev.hubcord.sharder.forward.GuildMirror;
 import dev.hubcord.sharder.gateway.Shard;
 import dev.hubcord.sharder.gateway.ShardManager;
 import dev.hubcord.sharder.gateway.ShardOptions;
+import dev.hubcord.sharder.gateway.ShardState;
 import dev.hubcord.sharder.hub.HubLink;
-import dev.hubcord.sharder.metrics.HealthServer;
 import dev.hubcord.sharder.metrics.SharderMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,10 +46,9 @@ public final class Sharder implements AutoCloseable {
     private final BotIdentity bot;
     private final HubLink hub;
     private final ShardManager shards;
-    private final HealthServer http;
     private final CompletableFuture<?> connected;
 
-    private Sharder(SharderConfig config, GatewayBot gatewayBot, SharderMetrics metrics) throws IOException {
+    private Sharder(SharderConfig config, GatewayBot gatewayBot, SharderMetrics metrics) {
         this.gatewayBot = gatewayBot;
         this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(),
                 new DefaultThreadFactory("sharder-gateway", true), NioIoHandler.newFactory());
@@ -72,11 +74,14 @@ public final class Sharder implements AutoCloseable {
         metrics.gauge("sharder_mirror_members", "members remembered for resends", mirror::memberCount);
         metrics.gauge("sharder_member_requests_outstanding", "guilds waiting for their op 8 member request plus "
                 + "requests whose chunks are still arriving", shards::memberRequestsOutstanding);
-        this.http = config.httpPort() < 0 ? null
-                : HealthServer.start(config.httpHost(), config.httpPort(), metrics, this::health);
-        if (http != null) {
-            log.info("event=http_listening host={} port={} paths=/health,/metrics", config.httpHost(), http.port());
+        for (ShardState state : ShardState.values()) {
+            Gauge.builder("sharder_shards_by_state", () -> shards.shards().stream().filter(x -> x.state() == state).count())
+                    .description("shards of this process in each state").tag("state", state.wireName())
+                    .register(metrics.registry());
         }
+        metrics.gauge("sharder_gateway_latency_max_seconds", "the highest heartbeat round trip among this process's "
+                + "shards (0 before the first ACK)", () -> shards.shards().stream()
+                .mapToLong(Shard::latencyMillis).max().orElse(0) / 1000.0);
         this.connected = hub.start(shards, forwarder);
     }
 
@@ -87,17 +92,18 @@ public final class Sharder implements AutoCloseable {
      *     or {@code STARTUP} when the HTTP port cannot be bound
      */
     public static Sharder start(SharderConfig config) throws InterruptedException {
+        return start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /** As {@link #start(SharderConfig)}, with the sharder's meters in {@code registry} (the process's /metrics). */
+    public static Sharder start(SharderConfig config, PrometheusMeterRegistry registry) throws InterruptedException {
         // made before the constructor, so the REST client's meters (discord_rest_*) are in the registry /metrics shows
-        SharderMetrics metrics = new SharderMetrics();
+        SharderMetrics metrics = new SharderMetrics(registry);
         GatewayBot gatewayBot = new DiscordRest(config.apiBase(), config.token(), metrics.registry())
                 .gatewayBot(Duration.ofMinutes(10));
         log.info("event=gateway_bot url={} shards={} max_concurrency={} session_starts_remaining={}",
                 gatewayBot.url(), gatewayBot.shards(), gatewayBot.maxConcurrency(), gatewayBot.sessionStartsRemaining());
-        try {
-            return new Sharder(config, gatewayBot, metrics);
-        } catch (IOException e) {
-            throw new SharderException(SharderException.Kind.STARTUP, "cannot open the HTTP port: " + e.getMessage(), e);
-        }
+        return new Sharder(config, gatewayBot, metrics);
     }
 
     /** Completes with the first hub IDENTIFIED; fails when the hub refuses the secret. */
@@ -129,9 +135,11 @@ public final class Sharder implements AutoCloseable {
         return bot;
     }
 
-    /** The /health and /metrics port, or -1 when off. */
-    public int httpPort() {
-        return http == null ? -1 : http.port();
+    /** Readiness: the hub session is up and every shard assigned here is READY (at least one). */
+    public boolean ready() {
+        List<Shard> running = shards.shards();
+        return hub.state().name().equals("CONNECTED") && !running.isEmpty()
+                && running.stream().allMatch(x -> x.state() == ShardState.READY);
     }
 
     /** {@code {"status", "hub", "shards":[{shard, status, latency, guilds}]}}; status is "ok" while the hub session is up. */
@@ -154,9 +162,6 @@ public final class Sharder implements AutoCloseable {
         shards.close();
         group.shutdownGracefully(200, 3_000, TimeUnit.MILLISECONDS).awaitUninterruptibly(5_000);
         hub.close();
-        if (http != null) {
-            http.close();
-        }
         log.info("event=stopped");
     }
 }

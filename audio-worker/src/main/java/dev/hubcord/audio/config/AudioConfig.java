@@ -1,10 +1,10 @@
 package dev.hubcord.audio.config;
 
 import dev.hubcord.audio.AudioException;
-import dev.hubcord.protocol.settings.SettingLayers;
+import dev.hubcord.service.settings.Layer;
+import dev.hubcord.service.settings.SettingException;
+import dev.hubcord.service.settings.Settings;
 import java.net.URI;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,10 +27,13 @@ import java.util.Set;
  * @param recoveryTimeoutMs how long a recovered guild waits for its saved state
  * @param search the search prefixes a {@code search:} identifier tries, in order (keys of {@link #SEARCH_PREFIXES})
  * @param library the local music library
+ * @param httpPort the /health, /ready and /metrics port: -1 = off, 0 = any free one
+ * @param httpHost its address
  */
 public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String> sources, boolean localFiles,
         boolean voiceTls, int playerUpdateMs, int trackStuckMs, int frameBufferMs, int opusQuality,
-        int decodeNice, int recoveryTimeoutMs, List<String> search, LibraryConfig library) {
+        int decodeNice, int recoveryTimeoutMs, List<String> search, LibraryConfig library, int httpPort,
+        String httpHost) {
 
     /** Every source name lavaplayer offers without an account; YouTube is not among them (see the README). */
     public static final Set<String> KNOWN_SOURCES =
@@ -51,51 +54,46 @@ public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String
      * @throws AudioException {@code CONFIG} for a missing secret or a bad value
      */
     public static AudioConfig resolve(Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
-        SettingLayers<Setting> layers = SettingLayers.resolve(Setting.class, Setting::defaultValue,
-                message -> new AudioException(AudioException.Kind.CONFIG, message), List.of(file, env, flags));
-        Map<Setting, String> v = layers.values();
-        String secret = v.get(Setting.HUB_SECRET);
-        if (secret.isEmpty()) {
-            throw new AudioException(AudioException.Kind.CONFIG, "HUB_SECRET is required");
-        }
-        URI hub;
         try {
-            hub = URI.create(v.get(Setting.HUB_URL));
-        } catch (IllegalArgumentException e) {
-            throw new AudioException(AudioException.Kind.CONFIG, "HUB_URL is not a URL: " + v.get(Setting.HUB_URL), e);
+            return from(Settings.resolve(Setting.class, List.of(new Layer("--config", file),
+                    new Layer("environment", env), new Layer("flags", flags))));
+        } catch (SettingException e) {
+            throw new AudioException(AudioException.Kind.CONFIG, e.getMessage());
         }
-        if (!"ws".equalsIgnoreCase(hub.getScheme()) || hub.getHost() == null) {
-            throw new AudioException(AudioException.Kind.CONFIG, "HUB_URL must be ws://host:port/ws/v1, got " + hub);
-        }
-        List<String> sources = list(v.get(Setting.AUDIO_SOURCES));
-        for (String s : sources) {
-            if (!KNOWN_SOURCES.contains(s)) {
-                throw new AudioException(AudioException.Kind.CONFIG, "AUDIO_SOURCES: unknown source '" + s
-                        + "' (known: " + String.join(", ", KNOWN_SOURCES.stream().sorted().toList()) + ")");
-            }
-        }
-        List<String> search = list(v.get(Setting.AUDIO_SEARCH));
-        for (String s : search) {
-            if (!SEARCH_PREFIXES.containsKey(s)) {
-                throw new AudioException(AudioException.Kind.CONFIG, "AUDIO_SEARCH: unknown search prefix '" + s
-                        + "' (known: " + String.join(", ", SEARCH_PREFIXES.keySet().stream().sorted().toList()) + ")");
-            }
-        }
-        String dir = v.get(Setting.AUDIO_LIBRARY_DIR).trim();
-        LibraryConfig library = new LibraryConfig(dir.isEmpty() ? null : Path.of(dir),
-                layers.integer(Setting.AUDIO_LIBRARY_MAX_FILES, 1, 1_000_000),
-                layers.integer(Setting.AUDIO_LIBRARY_RESCAN_S, 0, 86_400));
-        return new AudioConfig(hub, secret, v.get(Setting.AUDIO_NAME), sources, layers.bool(Setting.AUDIO_LOCAL_FILES),
-                layers.bool(Setting.AUDIO_VOICE_TLS), layers.integer(Setting.AUDIO_PLAYER_UPDATE_MS, 500, 600_000),
-                layers.integer(Setting.AUDIO_TRACK_STUCK_MS, 100, 600_000),
-                layers.integer(Setting.AUDIO_FRAME_BUFFER_MS, 200, 60_000), layers.integer(Setting.AUDIO_OPUS_QUALITY, 0, 10),
-                layers.integer(Setting.AUDIO_DECODE_NICE, 0, 19), layers.integer(Setting.AUDIO_RECOVERY_TIMEOUT_MS, 100, 600_000),
-                search, library);
     }
 
-    private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
-                .distinct().toList();
+    /**
+     * The config of validated settings.
+     *
+     * @throws SettingException for an unknown source or search prefix
+     */
+    public static AudioConfig from(Settings<Setting> s) {
+        List<String> sources = lower(s.items(Setting.AUDIO_SOURCES));
+        for (String source : sources) {
+            if (!KNOWN_SOURCES.contains(source)) {
+                throw new SettingException("invalid AUDIO_SOURCES item '" + source + "': allowed "
+                        + String.join(", ", KNOWN_SOURCES.stream().sorted().toList()));
+            }
+        }
+        List<String> search = lower(s.items(Setting.AUDIO_SEARCH));
+        for (String prefix : search) {
+            if (!SEARCH_PREFIXES.containsKey(prefix)) {
+                throw new SettingException("invalid AUDIO_SEARCH item '" + prefix + "': allowed "
+                        + String.join(", ", SEARCH_PREFIXES.keySet().stream().sorted().toList()));
+            }
+        }
+        LibraryConfig library = new LibraryConfig(s.path(Setting.AUDIO_LIBRARY_DIR),
+                s.integer(Setting.AUDIO_LIBRARY_MAX_FILES), s.integer(Setting.AUDIO_LIBRARY_RESCAN_S));
+        return new AudioConfig(s.uri(Setting.HUB_URL), s.text(Setting.HUB_SECRET), s.text(Setting.AUDIO_NAME), sources,
+                s.bool(Setting.AUDIO_LOCAL_FILES), s.bool(Setting.AUDIO_VOICE_TLS),
+                s.integer(Setting.AUDIO_PLAYER_UPDATE_MS), s.integer(Setting.AUDIO_TRACK_STUCK_MS),
+                s.integer(Setting.AUDIO_FRAME_BUFFER_MS), s.integer(Setting.AUDIO_OPUS_QUALITY),
+                s.integer(Setting.AUDIO_DECODE_NICE), s.integer(Setting.AUDIO_RECOVERY_TIMEOUT_MS), search, library,
+                s.integer(Setting.AUDIO_HTTP_PORT), s.text(Setting.AUDIO_HTTP_HOST));
+    }
+
+    private static List<String> lower(List<String> items) {
+        return items.stream().map(i -> i.toLowerCase(Locale.ROOT)).distinct().toList();
     }
 
     @Override

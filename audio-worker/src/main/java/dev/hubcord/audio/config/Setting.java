@@ -1,47 +1,52 @@
 package dev.hubcord.audio.config;
 
-import java.util.Locale;
+import dev.hubcord.service.settings.Decl;
+import dev.hubcord.service.settings.SettingKey;
+import java.util.List;
 
-/** Every audio worker setting with its default and meaning. */
-public enum Setting {
-    HUB_URL("ws://127.0.0.1:3282/ws/v1", "the hub's WebSocket URL"),
-    HUB_SECRET("", "the hub's shared secret (required)"),
-    AUDIO_NAME("audio", "instance name shown in the hub's /v1/services"),
-    AUDIO_SOURCES("http,soundcloud,bandcamp,vimeo,twitch,getyarn,nico",
-            "comma-separated lavaplayer sources; 'local' also needs AUDIO_LOCAL_FILES"),
-    AUDIO_LOCAL_FILES("false", "allow playing files from this machine's disk (source 'local')"),
-    AUDIO_SEARCH("libsearch,scsearch", "search prefixes a 'search:' identifier tries in order; those whose source is"
-            + " not set up are skipped"),
-    AUDIO_LIBRARY_DIR("", "a directory of music files, indexed by their tags and searched with 'libsearch:' (off when empty)"),
-    AUDIO_LIBRARY_MAX_FILES("10000", "at most this many library files are indexed (the rest are logged and left out)"),
-    AUDIO_LIBRARY_RESCAN_S("300", "seconds between library rescans, which pick up added, changed and removed files; 0 = at start only"),
-    AUDIO_VOICE_TLS("true", "connect to voice gateways with wss:// (false only for a local simulator)"),
-    AUDIO_PLAYER_UPDATE_MS("5000", "most time between two PLAYER_UPDATE events of a guild while connected (500 or more)"),
-    AUDIO_TRACK_STUCK_MS("10000", "no audio for this long raises TRACK_STUCK"),
-    AUDIO_FRAME_BUFFER_MS("5000", "lavaplayer's per-player frame buffer"),
-    AUDIO_OPUS_QUALITY("5", "Opus encoder complexity 0-10 (10: best quality, about 1.5x the CPU of 5)"),
-    AUDIO_DECODE_NICE("5", "niceness 0-19 of the decoding threads on Linux, so the frame sender runs first; 0 = as is"),
-    AUDIO_RECOVERY_TIMEOUT_MS("10000", "how long a guild taken over from a lost worker waits for its saved queue");
+/**
+ * Every audio worker setting, declared once: the name is the environment variable and properties key, the flag the
+ * name without {@code AUDIO_} in kebab case ({@code AUDIO_VOICE_TLS} → {@code --voice-tls}, {@code HUB_URL} → {@code
+ * --hub-url}). The README table is generated from this list (AudioSettingsReadmeTest).
+ */
+public enum Setting implements SettingKey {
+    HUB_URL(Decl.url("ws://127.0.0.1:3282/ws/v1", "ws"), "the hub"),
+    HUB_SECRET(Decl.secretText().mandatory(), "the hub's secret (prefer the environment)"),
+    AUDIO_NAME(Decl.text("audio"), "name in `/v1/services`"),
+    AUDIO_SOURCES(Decl.items("http,soundcloud,bandcamp,vimeo,twitch,getyarn,nico"), "lavaplayer sources (known: http, local, soundcloud, bandcamp, vimeo, twitch, getyarn, nico); `local` also needs `AUDIO_LOCAL_FILES`"),
+    AUDIO_LOCAL_FILES(Decl.bool(false), "allow source `local` (this machine's files)"),
+    AUDIO_SEARCH(Decl.items("libsearch,scsearch"), "the search prefixes `search:<words>` tries, in order (known: `libsearch`, `scsearch`, `bcsearch`); one whose source is not set up (no `AUDIO_LIBRARY_DIR`, `soundcloud`/`bandcamp` not in `AUDIO_SOURCES`) is skipped, logged once at start"),
+    AUDIO_LIBRARY_DIR(Decl.path(""), "a directory of music files (subdirectories included, symbolic links not followed), searched with `libsearch:`; must exist; empty = off"),
+    AUDIO_LIBRARY_MAX_FILES(Decl.whole(10_000, 1, 1_000_000), "at most this many files are indexed, the first found; reaching it is logged (once, until a scan fits again)"),
+    AUDIO_LIBRARY_RESCAN_S(Decl.whole(300, 0, 86_400).unit("s"), "seconds between rescans (added, changed, removed files; unchanged ones are not read again); `0` scans at start only"),
+    AUDIO_VOICE_TLS(Decl.bool(true), "`wss://` to voice gateways; `false` only for a local simulator"),
+    AUDIO_PLAYER_UPDATE_MS(Decl.millis(5000, 500, 600_000), "most time between two PLAYER_UPDATE of a guild while its voice is connected; this bounds the age of the hub's snapshot"),
+    AUDIO_TRACK_STUCK_MS(Decl.millis(10_000, 100, 600_000), "TRACK_STUCK threshold"),
+    AUDIO_FRAME_BUFFER_MS(Decl.millis(5000, 200, 60_000), "lavaplayer's frame buffer (volume and filter changes take effect after it)"),
+    AUDIO_OPUS_QUALITY(Decl.whole(5, 0, 10), "Opus encoder complexity. 5 holds about 175 players on two cores, 10 (lavaplayer's and Lavalink's default, the best quality) about 110 at ~1.4× the CPU per player ([docs/benchmarks.md](../docs/benchmarks.md#audio-worker-capacity))"),
+    AUDIO_DECODE_NICE(Decl.whole(5, 0, 19), "Linux niceness of the decoding threads (one per playing track), so the one sender thread wins the CPU when it wakes every 20 ms; 0 leaves them at the default priority"),
+    AUDIO_RECOVERY_TIMEOUT_MS(Decl.millis(10_000, 100, 600_000), "wait for the hub's answer to PLAYER_RECOVER when taking a guild over"),
+    AUDIO_HTTP_PORT(Decl.whole(9103, -1, 65_535), "`/health`, `/ready` (connected to the hub) and `/metrics` (Prometheus); -1 = off, 0 = any free port (logged)"),
+    AUDIO_HTTP_HOST(Decl.text("127.0.0.1"), "address of that port");
 
-    private final String defaultValue;
-    private final String description;
+    /** Removed from the names to make the flags. */
+    public static final List<String> FLAG_PREFIXES = List.of("AUDIO_");
 
-    Setting(String defaultValue, String description) {
-        this.defaultValue = defaultValue;
-        this.description = description;
+    private final Decl decl;
+    private final String meaning;
+
+    Setting(Decl decl, String meaning) {
+        this.decl = decl;
+        this.meaning = meaning;
     }
 
-    public String defaultValue() {
-        return defaultValue;
+    @Override
+    public Decl decl() {
+        return decl;
     }
 
-    public String description() {
-        return description;
-    }
-
-    /** {@code AUDIO_VOICE_TLS} → {@code --voice-tls}, {@code HUB_URL} → {@code --hub-url}. */
-    public String flag() {
-        String n = name().startsWith("AUDIO_") ? name().substring(6) : name();
-        return "--" + n.toLowerCase(Locale.ROOT).replace('_', '-');
+    @Override
+    public String meaning() {
+        return meaning;
     }
 }

@@ -50,6 +50,7 @@ public final class AudioBench {
                     .redirectErrorStream(true).redirectOutput(Path.of("audio-worker", "target", "bench-worker.log").toFile());
             pb.environment().put("HUB_URL", h.hubUri().toString());
             pb.environment().put("HUB_SECRET", Harness.SECRET);
+            pb.environment().put("AUDIO_HTTP_PORT", "0"); // not the default 9103 a running demo may hold
             Process worker = pb.start();
             try {
                 runSteps(h, worker, mp3, steps, window, audio, silence);

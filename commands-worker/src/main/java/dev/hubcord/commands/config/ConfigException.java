@@ -1,7 +1,7 @@
 package dev.hubcord.commands.config;
 
 /** A setting is missing, malformed or out of range; the message names it. */
-public final class ConfigException extends RuntimeException {
+public final class ConfigException extends dev.hubcord.service.settings.SettingException {
 
     public ConfigException(String message) {
         super(message);

@@ -1,7 +1,9 @@
 package dev.hubcord.commands.config;
 
 import dev.hubcord.protocol.Compression;
-import dev.hubcord.protocol.settings.SettingLayers;
+import dev.hubcord.service.settings.Layer;
+import dev.hubcord.service.settings.SettingException;
+import dev.hubcord.service.settings.Settings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param register whether application commands are synchronised with Discord at start-up
  * @param registrationGuilds where guild-scoped commands are registered
  * @param pluginsDir a directory of command jars, or null
+ * @param httpPort the /health, /ready and /metrics port: -1 = off, 0 = any free one
  */
 public record WorkerConfig(
         String discordToken,
@@ -38,7 +41,9 @@ public record WorkerConfig(
         int invalidRequestCap,
         boolean register,
         List<String> registrationGuilds,
-        Path pluginsDir) {
+        Path pluginsDir,
+        int httpPort,
+        String httpHost) {
 
     public WorkerConfig {
         registrationGuilds = List.copyOf(registrationGuilds);
@@ -50,54 +55,49 @@ public record WorkerConfig(
      * @throws ConfigException for a missing required value or a malformed one
      */
     public static WorkerConfig resolve(Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
-        SettingLayers<Setting> layers = SettingLayers.resolve(Setting.class, Setting::defaultValue,
-                ConfigException::new, List.of(file, env, flags));
-        Map<Setting, String> v = layers.values();
-        String token = required(v, Setting.DISCORD_TOKEN);
-        String secret = required(v, Setting.HUB_SECRET);
-        URI hubUrl = uri(v, Setting.HUB_URL, "ws");
-        URI hubRest = v.get(Setting.HUB_REST_URL).isEmpty() ? restBaseOf(hubUrl) : uri(v, Setting.HUB_REST_URL, "http");
-        String botId = v.get(Setting.COMMANDS_BOT_USER_ID);
+        Settings<Setting> settings;
+        try {
+            settings = Settings.resolve(Setting.class, List.of(new Layer("--config", file), new Layer("environment", env),
+                    new Layer("flags", flags)));
+        } catch (SettingException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return from(settings);
+    }
+
+    /**
+     * The config of validated settings.
+     *
+     * @throws ConfigException when the bot ID or a registration guild is not a snowflake
+     */
+    public static WorkerConfig from(Settings<Setting> s) {
+        URI hubUrl = s.uri(Setting.HUB_URL);
+        URI hubRest = s.has(Setting.HUB_REST_URL) ? s.uri(Setting.HUB_REST_URL) : restBaseOf(hubUrl);
+        String botId = s.text(Setting.COMMANDS_BOT_USER_ID);
         if (!botId.isEmpty() && !botId.matches("\\d{1,20}")) {
-            throw new ConfigException("COMMANDS_BOT_USER_ID must be a snowflake, got '" + botId + "'");
+            throw new ConfigException("invalid COMMANDS_BOT_USER_ID='" + botId + "': allowed a snowflake (digits)");
         }
-        return new WorkerConfig(token, uri(v, Setting.DISCORD_API_BASE, "http"), hubUrl, secret, hubRest,
-                v.get(Setting.COMMANDS_NAME), compression(v.get(Setting.COMMANDS_COMPRESS)),
-                Path.of(v.get(Setting.COMMANDS_DB)),
-                Duration.ofHours(layers.integer(Setting.COMMANDS_JOURNAL_TTL_HOURS, 1, 24 * 365)),
-                Duration.ofMillis(layers.integer(Setting.COMMANDS_BAN_POLL_MS, 10, 3_600_000)),
-                Duration.ofMillis(layers.integer(Setting.COMMANDS_DEFER_AFTER_MS, 0, 2_900)),
-                layers.integer(Setting.COMMANDS_MAX_IN_FLIGHT, 1, 100_000),
-                botId.isEmpty() ? null : botId,
-                Duration.ofMillis(layers.integer(Setting.REST_TIMEOUT_MS, 100, 600_000)),
-                layers.integer(Setting.REST_RETRIES, 0, 10),
-                layers.integer(Setting.REST_GLOBAL_LIMIT, 1, 10_000),
-                layers.integer(Setting.REST_INVALID_CAP, 1, 10_000),
-                bool(v, Setting.COMMANDS_REGISTER), guilds(v.get(Setting.COMMANDS_REGISTRATION_GUILDS)),
-                v.get(Setting.COMMANDS_PLUGINS_DIR).isEmpty() ? null : Path.of(v.get(Setting.COMMANDS_PLUGINS_DIR)));
-    }
-
-    private static boolean bool(Map<Setting, String> v, Setting s) {
-        return switch (v.get(s).toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "1", "on" -> true;
-            case "false", "no", "0", "off" -> false;
-            default -> throw new ConfigException(s.name() + " must be true or false, got '" + v.get(s) + "'");
-        };
-    }
-
-    private static List<String> guilds(String text) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String part : text.split(",")) {
-            String id = part.strip();
-            if (id.isEmpty()) {
-                continue;
-            }
+        for (String id : s.items(Setting.COMMANDS_REGISTRATION_GUILDS)) {
             if (!id.matches("\\d{1,20}")) {
-                throw new ConfigException("COMMANDS_REGISTRATION_GUILDS must be guild IDs, got '" + id + "'");
+                throw new ConfigException("invalid COMMANDS_REGISTRATION_GUILDS item '" + id + "': allowed guild IDs");
             }
-            out.add(id);
         }
-        return out;
+        return new WorkerConfig(s.text(Setting.DISCORD_TOKEN), s.uri(Setting.DISCORD_API_BASE), hubUrl,
+                s.text(Setting.HUB_SECRET), hubRest, s.text(Setting.COMMANDS_NAME),
+                Compression.valueOf(s.text(Setting.COMMANDS_COMPRESS).toUpperCase(Locale.ROOT)),
+                s.path(Setting.COMMANDS_DB),
+                Duration.ofHours(s.whole(Setting.COMMANDS_JOURNAL_TTL_HOURS)),
+                Duration.ofMillis(s.whole(Setting.COMMANDS_BAN_POLL_MS)),
+                Duration.ofMillis(s.whole(Setting.COMMANDS_DEFER_AFTER_MS)),
+                s.integer(Setting.COMMANDS_MAX_IN_FLIGHT),
+                botId.isEmpty() ? null : botId,
+                Duration.ofMillis(s.whole(Setting.REST_TIMEOUT_MS)),
+                s.integer(Setting.REST_RETRIES),
+                s.integer(Setting.REST_GLOBAL_LIMIT),
+                s.integer(Setting.REST_INVALID_CAP),
+                s.bool(Setting.COMMANDS_REGISTER), s.items(Setting.COMMANDS_REGISTRATION_GUILDS),
+                s.path(Setting.COMMANDS_PLUGINS_DIR),
+                s.integer(Setting.COMMANDS_HTTP_PORT), s.text(Setting.COMMANDS_HTTP_HOST));
     }
 
     /** {@code ws://host:port/ws/v1} becomes {@code http://host:port} ({@code wss} becomes {@code https}). */
@@ -105,37 +105,6 @@ public record WorkerConfig(
         String scheme = "wss".equalsIgnoreCase(ws.getScheme()) ? "https" : "http";
         int port = ws.getPort();
         return URI.create(scheme + "://" + ws.getHost() + (port < 0 ? "" : ":" + port));
-    }
-
-    private static String required(Map<Setting, String> v, Setting s) {
-        String value = v.get(s);
-        if (value.isEmpty()) {
-            throw new ConfigException(s.name() + " is required (" + s.description() + ")");
-        }
-        return value;
-    }
-
-    private static URI uri(Map<Setting, String> v, Setting s, String schemePrefix) {
-        String text = v.get(s);
-        try {
-            URI uri = URI.create(text);
-            if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).startsWith(schemePrefix)
-                    || uri.getHost() == null) {
-                throw new ConfigException(s.name() + " must be a " + schemePrefix + "(s):// URL, got '" + text + "'");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(s.name() + " is not a URL: '" + text + "'");
-        }
-    }
-
-    private static Compression compression(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "none", "false" -> Compression.NONE;
-            case "zstd", "true" -> Compression.ZSTD;
-            case "zlib" -> Compression.ZLIB;
-            default -> throw new ConfigException("COMMANDS_COMPRESS must be none, zstd or zlib, got '" + text + "'");
-        };
     }
 
     @Override

@@ -13,6 +13,8 @@ import dev.hubcord.discordrest.RestResponse;
 import dev.hubcord.discordrest.Route;
 import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.codec.Json;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -56,6 +58,7 @@ public final class DiscordRest implements AutoCloseable {
     private final RateLimits limits;
     private final AtomicLong rateLimited = new AtomicLong();
     private volatile long lastLatencyMillis = -1;
+    private final MeterRegistry meters;
 
     public DiscordRest(RestOptions options) {
         this(options, null);
@@ -66,7 +69,17 @@ public final class DiscordRest implements AutoCloseable {
      * {@code HubRateLimits}); without, this process's own.
      */
     public DiscordRest(RestOptions options, HubClient hub) {
+        this(options, hub, new SimpleMeterRegistry());
+    }
+
+    /**
+     * As {@link #DiscordRest(RestOptions, HubClient)}, counting each response in {@code registry} with the names the
+     * {@code discord-rest} module uses: {@code discord_rest_requests_total{route,status}} and {@code
+     * discord_rest_429_total{scope}}.
+     */
+    public DiscordRest(RestOptions options, HubClient hub, MeterRegistry registry) {
         this.options = options;
+        this.meters = registry;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(options.timeout())
@@ -102,7 +115,12 @@ public final class DiscordRest implements AutoCloseable {
                             : new dev.hubcord.discordrest.RestResponse(response.status(), response.headers(),
                                     response.body()));
                 }
+                // route keys carry only the major parameter, so the tag's values stay bounded
+                meters.counter("discord.rest.requests", "route", route.key(), "status",
+                        Integer.toString(response.status())).increment();
                 if (response.status() == 429) {
+                    meters.counter("discord.rest.429", "scope",
+                            response.header("X-RateLimit-Scope").orElse("unknown")).increment();
                     handle429(route, response);
                 }
             } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import dev.hubcord.commands.api.Permission;
 import dev.hubcord.commands.api.UsageException;
 import dev.hubcord.commands.hub.HubApiException;
 import dev.hubcord.commands.lookup.MemberDirectory;
+import dev.hubcord.commands.metrics.CommandMetrics;
 import dev.hubcord.commands.parse.ArgumentParser;
 import dev.hubcord.commands.parse.Durations;
 import dev.hubcord.commands.parse.ParsedArguments;
@@ -32,9 +33,16 @@ public final class CommandRunner {
     private final WorkerServices services;
     private final Cooldowns cooldowns;
 
+    private final CommandMetrics metrics;
+
     public CommandRunner(WorkerServices services) {
+        this(services, CommandMetrics.none());
+    }
+
+    public CommandRunner(WorkerServices services, CommandMetrics metrics) {
         this.services = services;
         this.cooldowns = new Cooldowns(services.clock());
+        this.metrics = metrics;
     }
 
     /** Runs the command; returns normally whatever happened. */
@@ -47,18 +55,26 @@ public final class CommandRunner {
                         privateReplies, services.timers(), services.deferAfter())
                 : new MessageResponder(services.discord(), request.channelId(), request.messageId());
         InvocationContext ctx = new InvocationContext(request, services, responder);
+        long start = System.nanoTime();
+        String outcome = "ok";
         try {
             try {
                 runChecked(request, ctx);
+                if (ctx.spec() == null) {
+                    outcome = "unknown";
+                }
             } catch (UsageException e) {
+                outcome = "usage";
                 if (request.interaction() != null) {
                     log.info("{}: refused: {}", describe(request), e.getMessage());
                 }
                 String usage = ctx.spec() == null ? "" : "\nUsage: `" + ctx.spec().usage() + "`";
                 ctx.replyPrivately(e.getMessage() + usage);
             } catch (CommandException e) {
+                outcome = "refused";
                 ctx.replyPrivately(e.getMessage());
             } catch (DiscordRestException e) {
+                outcome = "discord_error";
                 if (e.kind() == DiscordRestException.Kind.UNKNOWN_OUTCOME) {
                     // Discord may have done it (the reply may be there): saying it failed could be wrong, and
                     // another message is what exactly-once answers avoid.
@@ -68,19 +84,25 @@ public final class CommandRunner {
                     ctx.replyPrivately(discordFailure(e));
                 }
             } catch (HubApiException e) {
+                outcome = "hub_error";
                 log.warn("{}: hub REST failed: {}", describe(request), e.getMessage());
                 ctx.replyPrivately("I can't reach my cache right now; try again in a moment.");
             } catch (InterruptedException e) {
+                outcome = "interrupted";
                 Thread.currentThread().interrupt();
                 log.warn("{}: interrupted", describe(request));
             } catch (Exception | LinkageError | AssertionError e) {
+                outcome = "error";
                 log.error("{}: the command threw", describe(request), e);
                 ctx.replyPrivately("Something went wrong running `" + request.command() + "`. It has been logged.");
             }
             ctx.finish();
         } catch (RuntimeException e) {
+            outcome = "answer_failed";
             // The answer itself failed (Discord down, the interaction expired...): nothing more to tell the user.
             log.warn("{}: could not answer: {}", describe(request), e.toString());
+        } finally {
+            metrics.record(ctx.spec() == null ? "unknown" : ctx.spec().name(), outcome, System.nanoTime() - start);
         }
     }
 

@@ -38,6 +38,8 @@ final class WorkerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("COMMANDS_NAME", name);
+        // workers of one test may overlap: /health, /ready and /metrics on any free port (logged)
+        pb.environment().putIfAbsent("COMMANDS_HTTP_PORT", "0");
         WorkerProcess p = new WorkerProcess(pb.start(), log);
         await().atMost(Duration.ofSeconds(20)).until(() -> p.output().contains("IDENTIFYING -> CONNECTED")
                 || !p.process.isAlive());
@@ -53,6 +55,13 @@ final class WorkerProcess implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** The /health, /ready and /metrics port the process logged, or -1. */
+    int httpPort() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("event=http_listening host=\\S+ port=(\\d+)")
+                .matcher(output());
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     /** SIGKILL: no shutdown hook, no ACK, no close of the hub session. */

@@ -14,6 +14,9 @@ import dev.hubcord.discordsim.rest.RestExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +54,27 @@ class WorkerProcessIT {
     void reset() {
         world.sim.control().setRestConfig(RestConfig.defaults());
         world.sim.control().delayRest("messages", 0, 0);
+    }
+
+    @Test
+    void healthReadyAndMetricsOnTheWorkersOwnPort() throws Exception {
+        try (WorkerProcess w = WorkerProcess.start(dir, "worker-health", world.workerSettings())) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + w.httpPort();
+            assertThat(get(http, base + "/health").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> get(http, base + "/ready").statusCode() == 200);
+            String messageId = world.command(world.general, world.moderator, "ping", "");
+            assertThat(world.awaitReply(world.general, messageId)).isNotEmpty();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get(http, base + "/metrics").body())
+                    .contains("commands_total{name=\"ping\",outcome=\"ok\"} 1.0",
+                            "commands_duration_seconds_bucket{name=\"ping\",outcome=\"ok\"",
+                            "discord_rest_requests_total{", "jvm_memory_used_bytes", "process_files_open_files"));
+            assertThat(w.stop()).isIn(0, 143); // 143: the JVM reports the SIGTERM even after a clean shutdown
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.hubcord.hub.config;
 
 import dev.hubcord.protocol.ServiceType;
-import dev.hubcord.protocol.settings.SettingLayers;
+import dev.hubcord.service.settings.Layer;
+import dev.hubcord.service.settings.SettingException;
+import dev.hubcord.service.settings.Settings;
 import java.util.List;
 import java.util.Map;
 
@@ -38,19 +40,31 @@ public record HubConfig(
      * @throws ConfigException when a value is malformed or out of range, or no secret is set outside demo mode
      */
     public static HubConfig resolve(Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
-        SettingLayers<Setting> layers = SettingLayers.resolve(Setting.class, Setting::defaultValue,
-                ConfigException::new, List.of(file, env, flags));
-        Map<Setting, String> values = layers.values();
-        boolean demo = layers.bool(Setting.HUB_DEMO);
-        String secret = values.get(Setting.HUB_SECRET);
+        Settings<Setting> settings;
+        try {
+            settings = Settings.resolve(Setting.class, List.of(new Layer("--config", file), new Layer("environment", env),
+                    new Layer("flags", flags)));
+        } catch (SettingException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return from(settings);
+    }
+
+    /**
+     * The config of validated settings, checking the rules between them.
+     *
+     * @throws ConfigException when no secret is set outside demo mode, or the demo secret on a non-loopback address
+     */
+    public static HubConfig from(Settings<Setting> s) {
+        boolean demo = s.bool(Setting.HUB_DEMO);
+        String secret = s.text(Setting.HUB_SECRET);
         if (secret.isEmpty()) {
             if (!demo) {
                 throw new ConfigException("HUB_SECRET is required (or start in demo mode with --demo / HUB_DEMO=true)");
             }
             secret = DEMO_SECRET;
         }
-        boolean hostSet = flags.containsKey("HUB_HOST") || env.containsKey("HUB_HOST") || file.containsKey("HUB_HOST");
-        String host = demo && !hostSet ? "127.0.0.1" : values.get(Setting.HUB_HOST);
+        String host = demo && !s.isSet(Setting.HUB_HOST) ? "127.0.0.1" : s.text(Setting.HUB_HOST);
         if (secret.equals(DEMO_SECRET) && !isLoopback(host)) {
             // the demo secret is public: a hub that takes it must not be reachable from other machines
             throw new ConfigException("HUB_HOST " + host + " is not a loopback address: set HUB_SECRET (not the demo"
@@ -58,32 +72,32 @@ public record HubConfig(
         }
         return new HubConfig(
                 host,
-                layers.integer(Setting.HUB_PORT, 0, 65535),
+                s.integer(Setting.HUB_PORT),
                 secret,
-                layers.integer(Setting.HUB_HEARTBEAT_INTERVAL_MS, 100, 3_600_000),
-                layers.integer(Setting.HUB_RESUME_TIMEOUT_MS, 0, 86_400_000),
-                layers.integer(Setting.HUB_AUDIO_RESUME_TIMEOUT_MS, 0, 86_400_000),
-                layers.integer(Setting.HUB_MAX_PAYLOAD_BYTES, 1024, 1 << 30),
-                layers.integer(Setting.HUB_SHARD_COUNT, 0, 1_000_000),
-                layers.integer(Setting.HUB_RATE_LIMIT, 1, 100_000_000),
-                layers.integer(Setting.HUB_RATE_LIMIT_GRACE_MS, 0, 3_600_000),
-                layers.integer(Setting.HUB_REPLAY_BUFFER, 16, 10_000_000),
-                layers.integer(Setting.HUB_PENDING_LIMIT, 1, 100_000_000),
-                layers.integer(Setting.HUB_REQUEST_TIMEOUT_MS, 100, 3_600_000),
-                layers.integer(Setting.HUB_IDENTIFY_INTERVAL_MS, 0, 600_000),
-                layers.integer(Setting.HUB_IO_THREADS, 0, 1024),
-                Transport.parse(values.get(Setting.HUB_TRANSPORT)),
-                layers.longInteger(Setting.HUB_CACHE_MEMBER_BUDGET, 0, 10_000_000_000L),
-                layers.integer(Setting.HUB_PLAYER_STATES, 1, 10_000_000),
+                s.integer(Setting.HUB_HEARTBEAT_INTERVAL_MS),
+                s.integer(Setting.HUB_RESUME_TIMEOUT_MS),
+                s.integer(Setting.HUB_AUDIO_RESUME_TIMEOUT_MS),
+                s.integer(Setting.HUB_MAX_PAYLOAD_BYTES),
+                s.integer(Setting.HUB_SHARD_COUNT),
+                s.integer(Setting.HUB_RATE_LIMIT),
+                s.integer(Setting.HUB_RATE_LIMIT_GRACE_MS),
+                s.integer(Setting.HUB_REPLAY_BUFFER),
+                s.integer(Setting.HUB_PENDING_LIMIT),
+                s.integer(Setting.HUB_REQUEST_TIMEOUT_MS),
+                s.integer(Setting.HUB_IDENTIFY_INTERVAL_MS),
+                s.integer(Setting.HUB_IO_THREADS),
+                Transport.parse(s.text(Setting.HUB_TRANSPORT)),
+                s.whole(Setting.HUB_CACHE_MEMBER_BUDGET),
+                s.integer(Setting.HUB_PLAYER_STATES),
                 new Limits(
-                        layers.integer(Setting.HUB_MAX_UNACKED, 1, 10_000_000),
-                        layers.integer(Setting.HUB_OUTBOUND_BACKLOG, 16, 100_000_000),
-                        layers.longInteger(Setting.HUB_OUTBOUND_BACKLOG_BYTES, 65_536, 1L << 40),
-                        layers.integer(Setting.HUB_HANDSHAKE_TIMEOUT_MS, 100, 3_600_000),
-                        layers.integer(Setting.HUB_IDENTIFY_TIMEOUT_MS, 100, 3_600_000),
-                        layers.integer(Setting.HUB_MAX_CONNECTIONS, 1, 10_000_000),
-                        layers.integer(Setting.HUB_MAX_CONNECTIONS_PER_ADDRESS, 1, 10_000_000),
-                        layers.longInteger(Setting.HUB_REPLAY_BUFFER_BYTES, 1 << 20, 1L << 40)),
+                        s.integer(Setting.HUB_MAX_UNACKED),
+                        s.integer(Setting.HUB_OUTBOUND_BACKLOG),
+                        s.whole(Setting.HUB_OUTBOUND_BACKLOG_BYTES),
+                        s.integer(Setting.HUB_HANDSHAKE_TIMEOUT_MS),
+                        s.integer(Setting.HUB_IDENTIFY_TIMEOUT_MS),
+                        s.integer(Setting.HUB_MAX_CONNECTIONS),
+                        s.integer(Setting.HUB_MAX_CONNECTIONS_PER_ADDRESS),
+                        s.whole(Setting.HUB_REPLAY_BUFFER_BYTES)),
                 demo);
     }
 

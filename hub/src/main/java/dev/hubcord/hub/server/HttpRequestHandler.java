@@ -41,6 +41,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
     private static final byte[] HEALTH = "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] READY = "{\"status\":\"ready\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /**
      * Response headers are set only by this class, from constants and numbers, so Netty's per-header
      * validation (a measurable share of a small REST answer's cost) is skipped for them.
@@ -119,6 +120,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         try {
             response = switch (path) {
                 case "/health" -> method.equals("GET") ? RestResponse.json(200, HEALTH) : RestResponse.methodNotAllowed(method, path);
+                // the hub is ready as soon as it listens: it has no upstream to wait for
+                case "/ready" -> method.equals("GET") ? RestResponse.json(200, READY) : RestResponse.methodNotAllowed(method, path);
                 case "/metrics" -> method.equals("GET")
                         ? RestResponse.text("text/plain; version=0.0.4; charset=utf-8", core.metrics().scrape())
                         : RestResponse.methodNotAllowed(method, path);

@@ -81,8 +81,10 @@ class HubProcessIT {
         Process p = start(Map.of("HUB_SECRET", "x", "HUB_PORT", "eighty"), List.of());
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
-        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-                .contains("HUB_PORT must be a whole number");
+        // exactly one line: the setting, the value, where it came from and what is allowed
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.isBlank()).toList())
+                .containsExactly("hub: invalid HUB_PORT='eighty' (from environment): allowed 0..65535");
     }
 
     @Test
@@ -91,19 +93,27 @@ class HubProcessIT {
         Path config = dir.resolve("hub.properties");
         // the file sets the port wrongly and the interval; the environment fixes the port; a flag sets the secret
         Files.writeString(config, "HUB_PORT=1\nHUB_HEARTBEAT_INTERVAL_MS=12345\nHUB_SECRET=from-file\n");
-        Process hub = start(Map.of("HUB_PORT", String.valueOf(port), "HUB_CONFIG", config.toString()),
+        Process hub = start(Map.of("HUB_PORT", String.valueOf(port), "HUB_CONFIG", config.toString(), "LOG_FORMAT", "json"),
                 List.of("--host", "127.0.0.1", "--secret", "from-flag"));
         try {
             awaitHealthy(port, hub);
             assertThat(get(port, "/v1/services", "from-flag").statusCode()).isEqualTo(200);
             assertThat(get(port, "/v1/services", "from-file").statusCode()).isEqualTo(401);
+            assertThat(get(port, "/ready", null).statusCode()).isEqualTo(200);
+            assertThat(get(port, "/metrics", null).body()).contains("jvm_memory_used_bytes", "jvm_gc_",
+                    "jvm_threads_live_threads", "process_cpu_usage", "process_files_open_files", "process_uptime_seconds");
             try (RawClient client = RawClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws/v1"))) {
                 assertThat(client.next().at("/d/heartbeatInterval").intValue()).isEqualTo(12345);
-                hub.destroy(); // SIGTERM
+                hub.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
                 assertThat(client.awaitClose().code()).isEqualTo(1001);
             }
             assertThat(hub.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(hub.exitValue()).isIn(0, 143);
+            // LOG_FORMAT=json: every log line is one JSON object naming the service
+            List<String> lines = new String(hub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("{")).toList();
+            assertThat(lines).isNotEmpty().allMatch(l -> l.contains("\"service\":\"hub\"") && l.endsWith("}"));
+            assertThat(lines).anyMatch(l -> l.contains("\"message\":\"hub stopped\""));
         } finally {
             hub.destroyForcibly();
         }

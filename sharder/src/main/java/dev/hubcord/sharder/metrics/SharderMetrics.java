@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  */
 public final class SharderMetrics {
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry;
     private final Counter dispatches = counter("sharder_dispatches_total", "Discord dispatches received");
     private final Counter cacheEntities = counter("sharder_cache_entities_total", "op 5 entities handed to the hub client");
     private final Counter commands = counter("sharder_commands_total", "EXECUTE_COMMAND events forwarded");
@@ -35,6 +35,18 @@ public final class SharderMetrics {
             "op 8 requests Discord answered with RATE_LIMITED (each is sent again after retry_after)");
     private final Counter memberRequestsTimedOut = counter("sharder_member_requests_timed_out_total",
             "op 8 requests given up without their last chunk after SHARDER_MEMBER_REQUEST_TIMEOUT_MS");
+
+    /** In a registry of its own. */
+    public SharderMetrics() {
+        this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /** In the process's registry, beside the JVM meters. */
+    public SharderMetrics(PrometheusMeterRegistry registry) {
+        // set before super(): the counter fields' initialisers below register in it
+        this.registry = registry;
+        super();
+    }
 
     private Counter counter(String name, String help) {
         return Counter.builder(name).description(help).register(registry);

@@ -101,6 +101,22 @@ class EndToEndIT {
 
     @Test
     @Order(1)
+    void healthReadyAndMetricsOnTheProcessesOwnPort() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + sharder.httpPort();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("\"hub\":\"CONNECTED\"");
+        // ready: hub session up and both shards READY
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/ready"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body())
+                .contains("sharder_shards_by_state{state=\"ready\"} 2.0", "sharder_gateway_latency_max_seconds",
+                        "sharder_dispatches_total", "jvm_memory_used_bytes", "process_cpu_usage");
+    }
+
+    @Test
+    @Order(1)
     void simulatedGuildsAnswerOnTheHubsRestApi() {
         for (SimGuild guild : sim.population().guilds()) {
             SimGuild.Snapshot snap = guild.snapshot();

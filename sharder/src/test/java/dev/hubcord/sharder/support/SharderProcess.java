@@ -35,6 +35,8 @@ public final class SharderProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
         pb.environment().putAll(env);
         pb.environment().put("SHARDER_NAME", name);
+        // several sharders run at once here: any free port (logged) unless the test picks one
+        pb.environment().putIfAbsent("SHARDER_HTTP_PORT", "0");
         pb.redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
         return new SharderProcess(pb.start(), log);

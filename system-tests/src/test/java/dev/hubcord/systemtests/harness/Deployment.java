@@ -238,7 +238,9 @@ public final class Deployment implements AutoCloseable {
     }
 
     private Map<String, String> common() {
-        return Map.of("HUB_URL", "ws://127.0.0.1:" + hubPort + "/ws/v1", "HUB_SECRET", SECRET);
+        // several workers of a kind run at once here: each health/metrics port on any free port (logged), not the default
+        return Map.of("HUB_URL", "ws://127.0.0.1:" + hubPort + "/ws/v1", "HUB_SECRET", SECRET,
+                "SHARDER_HTTP_PORT", "0", "COMMANDS_HTTP_PORT", "0", "AUDIO_HTTP_PORT", "0");
     }
 
     private Map<String, String> discord() {

@@ -1,0 +1,2 @@
+/** The commands worker's own meters: commands by name and outcome, with their latency. */
+package dev.hubcord.commands.metrics;
