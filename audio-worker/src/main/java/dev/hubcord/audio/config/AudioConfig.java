@@ -1,6 +1,7 @@
 package dev.hubcord.audio.config;
 
 import dev.hubcord.audio.AudioException;
+import dev.hubcord.audio.player.PlayerSnapshot;
 import dev.hubcord.protocol.settings.SettingLayers;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,10 +28,11 @@ import java.util.Set;
  * @param recoveryTimeoutMs how long a recovered guild waits for its saved state
  * @param search the search prefixes a {@code search:} identifier tries, in order (keys of {@link #SEARCH_PREFIXES})
  * @param library the local music library
+ * @param crossfadeMs the crossfade between queued tracks of a guild that set none (0: a gapless cut)
  */
 public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String> sources, boolean localFiles,
         boolean voiceTls, int playerUpdateMs, int trackStuckMs, int frameBufferMs, int opusQuality,
-        int decodeNice, int recoveryTimeoutMs, List<String> search, LibraryConfig library) {
+        int decodeNice, int recoveryTimeoutMs, List<String> search, LibraryConfig library, int crossfadeMs) {
 
     /** Every source name lavaplayer offers without an account; YouTube is not among them (see the README). */
     public static final Set<String> KNOWN_SOURCES =
@@ -90,7 +92,7 @@ public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String
                 layers.integer(Setting.AUDIO_TRACK_STUCK_MS, 100, 600_000),
                 layers.integer(Setting.AUDIO_FRAME_BUFFER_MS, 200, 60_000), layers.integer(Setting.AUDIO_OPUS_QUALITY, 0, 10),
                 layers.integer(Setting.AUDIO_DECODE_NICE, 0, 19), layers.integer(Setting.AUDIO_RECOVERY_TIMEOUT_MS, 100, 600_000),
-                search, library);
+                search, library, layers.integer(Setting.AUDIO_CROSSFADE_MS, 0, PlayerSnapshot.MAX_CROSSFADE_MS));
     }
 
     private static List<String> list(String value) {

@@ -21,7 +21,8 @@ public enum Setting {
     AUDIO_FRAME_BUFFER_MS("5000", "lavaplayer's per-player frame buffer"),
     AUDIO_OPUS_QUALITY("5", "Opus encoder complexity 0-10 (10: best quality, about 1.5x the CPU of 5)"),
     AUDIO_DECODE_NICE("5", "niceness 0-19 of the decoding threads on Linux, so the frame sender runs first; 0 = as is"),
-    AUDIO_RECOVERY_TIMEOUT_MS("10000", "how long a guild taken over from a lost worker waits for its saved queue");
+    AUDIO_RECOVERY_TIMEOUT_MS("10000", "how long a guild taken over from a lost worker waits for its saved queue"),
+    AUDIO_CROSSFADE_MS("0", "crossfade between queued tracks of a guild that set none, 0-12000 ms; 0 = a gapless cut");
 
     private final String defaultValue;
     private final String description;

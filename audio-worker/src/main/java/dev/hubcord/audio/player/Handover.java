@@ -1,0 +1,195 @@
+package dev.hubcord.audio.player;
+
+import com.sedmelluq.discord.lavaplayer.player.AudioPlayer;
+import com.sedmelluq.discord.lavaplayer.track.AudioTrack;
+import com.sedmelluq.discord.lavaplayer.track.InternalAudioTrack;
+import com.sedmelluq.discord.lavaplayer.track.playback.AudioTrackExecutor;
+import com.sedmelluq.discord.lavaplayer.track.playback.MutableAudioFrame;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Gapless and crossfaded transitions: a guild's two lavaplayer players, one {@link #active()} (heard), the other a
+ * spare that decodes the next queued track ahead of time ({@link Armed}). When the active track runs out, the sender
+ * thread switches to the spare within the same 20 ms tick ({@link Handed}), so no frame is missing; the guild's
+ * executor then catches up ({@link #take}). During the fade window the spare's frames are mixed into the active
+ * ones ({@link Crossfader}).
+ *
+ * <p>Threads: {@link #provide} runs on the sender thread, everything else on the guild's executor. The one slot is
+ * an atomic reference, so an armed track is either switched to by the sender or cancelled by the executor, never
+ * both; {@link #active} is written only by whichever of them won the slot.
+ */
+final class Handover {
+
+    /** What is prepared next. */
+    sealed interface Slot permits Armed, Handed {
+        Next next();
+    }
+
+    /** The next track decodes on the spare player, not heard yet (except mixed in during the fade). */
+    record Armed(Next next) implements Slot {}
+
+    /**
+     * The sender switched to the spare: the previous track ended ({@code loadFailed} when it never played) and the
+     * next one is heard; the executor has not caught up yet.
+     */
+    record Handed(Next next, boolean loadFailed) implements Slot {}
+
+    /**
+     * A prepared track.
+     *
+     * @param track the track, a fresh instance (queue entries and the current track are never played twice)
+     * @param again {@code true} when it repeats the current track ({@code repeat} track, or queue with an empty queue),
+     *     {@code false} when it is the queue's head
+     * @param player the player it decodes on
+     * @param fadeFrom the active track's timecode (ms) where the crossfade starts
+     * @param fadeMs the crossfade's length, 0 for a gapless cut
+     */
+    record Next(QueuedTrack track, boolean again, AudioPlayer player, long fadeFrom, long fadeMs) {}
+
+    private final List<AudioPlayer> players;
+    private final AtomicReference<Slot> slot = new AtomicReference<>();
+    private final Crossfader crossfader;
+    private final MutableAudioFrame spareFrame = new MutableAudioFrame();
+    private final Runnable armRequest;
+    private final Runnable handedOver;
+    private volatile AudioPlayer active;
+    /** The active track's timecode from which the sender asks the executor to arm; {@code MAX_VALUE} = never. */
+    private volatile long armAt = Long.MAX_VALUE;
+
+    /**
+     * @param armRequest posts the arming to the guild's executor (called on the sender thread)
+     * @param handedOver posts the catching up to the guild's executor (called on the sender thread)
+     */
+    Handover(AudioPlayer first, AudioPlayer second, int opusQuality, Runnable armRequest, Runnable handedOver) {
+        this.players = List.of(first, second);
+        this.active = first;
+        this.crossfader = new Crossfader(opusQuality);
+        this.armRequest = armRequest;
+        this.handedOver = handedOver;
+        spareFrame.setBuffer(ByteBuffer.allocate(4096));
+    }
+
+    List<AudioPlayer> players() {
+        return players;
+    }
+
+    AudioPlayer active() {
+        return active;
+    }
+
+    /** The player that is not active; only meaningful while the slot is empty. */
+    AudioPlayer spare() {
+        AudioPlayer a = active;
+        return a == players.get(0) ? players.get(1) : players.get(0);
+    }
+
+    /** Asks for {@link #armRequest} once the active track reaches {@code timecode} ({@code MAX_VALUE}: never). */
+    void armAt(long timecode) {
+        armAt = timecode;
+    }
+
+    /** Whether a track is prepared (armed or already handed over). */
+    boolean busy() {
+        return slot.get() != null;
+    }
+
+    void arm(Next next) {
+        slot.set(new Armed(next));
+    }
+
+    /** Whether {@code track} is the armed one (decoding on the spare, not handed over). */
+    boolean isArmed(AudioTrack track) {
+        return slot.get() instanceof Armed(Next n) && n.track().track() == track;
+    }
+
+    /** The handover the sender made that the executor has not caught up with, or {@code null}. */
+    Handed handed() {
+        return slot.get() instanceof Handed h ? h : null;
+    }
+
+    /**
+     * Cancels an armed track (its player stops it). {@code false} when the sender has just handed over: the caller
+     * catches up first and calls again.
+     */
+    boolean disarm() {
+        Slot s = slot.get();
+        if (s instanceof Armed armed) {
+            if (!slot.compareAndSet(armed, null)) {
+                return false;
+            }
+            armed.next().player().stopTrack();
+            return true;
+        }
+        return s == null;
+    }
+
+    /**
+     * Empties the slot and returns what it held, the prepared track now on the active player (switched to here if
+     * the sender had not yet), or {@code null}.
+     */
+    Next take() {
+        while (true) {
+            Slot s = slot.get();
+            if (s == null) {
+                return null;
+            }
+            if (slot.compareAndSet(s, null)) {
+                active = s.next().player();
+                return s.next();
+            }
+        }
+    }
+
+    /** Sender thread: the guild's next frame, from the active player, mixed or switched as prepared. */
+    boolean provide(MutableAudioFrame frame) {
+        AudioPlayer a = active;
+        AudioTrack playing = a.getPlayingTrack();
+        if (a.provide(frame)) {
+            long timecode = frame.getTimecode();
+            if (timecode >= armAt) {
+                armAt = Long.MAX_VALUE;
+                armRequest.run();
+            }
+            if (slot.get() instanceof Armed(Next n) && n.fadeMs() > 0 && timecode >= n.fadeFrom()) {
+                fade(frame, n, timecode);
+            } else if (crossfader.isOpen()) {
+                crossfader.close(); // the fade was cancelled
+            }
+            return true;
+        }
+        if (a.getPlayingTrack() == null && slot.get() instanceof Armed armed
+                && slot.compareAndSet(armed, new Handed(armed.next(), failedBeforeLoad(playing)))) {
+            active = armed.next().player();
+            crossfader.close();
+            handedOver.run();
+            return active.provide(frame);
+        }
+        return false;
+    }
+
+    private void fade(MutableAudioFrame frame, Next n, long timecode) {
+        if (!n.player().provide(spareFrame)) {
+            return; // the next track is not ready: the ending one alone, the next joins when it is
+        }
+        double progress = (timecode + 10.0 - n.fadeFrom()) / n.fadeMs(); // the frame's middle
+        crossfader.mix(frame, spareFrame, progress);
+    }
+
+    private static boolean failedBeforeLoad(AudioTrack track) {
+        if (track instanceof InternalAudioTrack t) {
+            AudioTrackExecutor executor = t.getActiveExecutor();
+            return executor != null && executor.failedBeforeLoad();
+        }
+        return false;
+    }
+
+    /** Stops both players; frees the mixer's codecs. */
+    void destroy() {
+        slot.set(null);
+        armAt = Long.MAX_VALUE;
+        players.forEach(AudioPlayer::destroy);
+        crossfader.close();
+    }
+}
