@@ -87,8 +87,9 @@ class QueueTransitionTest {
             assertThat((played.get(i).sequence() - played.get(i - 1).sequence()) & 0xFFFF).isEqualTo(1);
             assertThat(played.get(i).timestamp() - played.get(i - 1).timestamp()).isEqualTo(960);
         }
-        // 99 periods of 20 ms; the sender may catch a short stall up in a burst, never leave a period out
-        assertThat(spanMs).as("time from the first frame to the last").isBetween(1880L, 2100L);
+        // 99 periods of 20 ms: the sender may catch a short stall up in a burst (shorter), a gap would add 20 ms each
+        // (the RTP timestamps above are the exact check; this one has room for a loaded machine)
+        assertThat(spanMs).as("time from the first frame to the last").isBetween(1500L, 2300L);
         List<String> order = h.trackEvents(guild).stream().map(e -> e.name() + ":" + e.data().path("reason").asText(""))
                 .toList();
         assertThat(order).containsExactly("TRACK_START:", "TRACK_END:finished", "TRACK_START:", "TRACK_END:finished");
@@ -118,15 +119,17 @@ class QueueTransitionTest {
         assertThat(ratio(pcm, 141, 149)).as("the fade's end: mostly the second").isLessThan(1 / 3.0);
         assertThat(ratio(pcm, 155, 245)).as("after: the second track alone").isLessThan(1 / 1000.0);
         double steady = rms(pcm, 50, 95);
+        System.out.println("crossfade loudness by frame, relative: " + IntStream.range(96, 156)
+                .mapToObj(f -> f + "=" + Math.round(100 * rms(pcm, f, f + 1) / steady)).toList());
         for (int f = 103; f < 147; f += 4) {
             assertThat(rms(pcm, f, f + 4)).as("equal power: loudness in the fade at frame %d", f)
                     .isBetween(steady * 0.9, steady * 1.1);
         }
-        // where the stream changes Opus encoder (lavaplayer's, the mixer's, lavaplayer's again) the listener's decoder
-        // takes two or three frames to settle: a dip at the fade's start, a bump after its end, never a gap
-        for (int f : new int[] {100, 101, 102, 150, 151, 152}) {
+        // where the stream changes Opus encoder (lavaplayer's, the mixer's, lavaplayer's again) the mixer is warmed up
+        // and aligned so that the listener's decoder does not stumble (cold, it dipped to 0.55 and jumped to 1.5)
+        for (int f : new int[] {98, 99, 100, 101, 102, 150, 151, 152, 153, 154}) {
             assertThat(rms(pcm, f, f + 1)).as("loudness at the encoder switch, frame %d", f)
-                    .isBetween(steady * 0.5, steady * 1.5);
+                    .isBetween(steady * 0.85, steady * 1.15);
         }
         List<String> order = h.trackEvents(guild).stream().map(e -> e.name() + ":" + e.data().path("reason").asText(""))
                 .toList();
@@ -153,10 +156,11 @@ class QueueTransitionTest {
         assertThat(played).as("2 s + 2 s overlapping by the fade").hasSize(100 + fadeStart);
         assertThat(IntStream.range(0, fadeStart).allMatch(i -> Arrays.equals(played.get(i).opus(), a.packets().get(i))))
                 .as("before the fade: the first file's packets, undecoded").isTrue();
-        assertThat(IntStream.range(fadeStart, 100).noneMatch(i -> Arrays.equals(played.get(i).opus(),
-                a.packets().get(i)) || Arrays.equals(played.get(i).opus(), b.packets().get(i - fadeStart))))
+        // the fade, and two frames after it that the mixer still encodes (see Crossfader), are encoded afresh
+        assertThat(IntStream.range(fadeStart, 102).noneMatch(i -> Arrays.equals(played.get(i).opus(),
+                a.packets().get(Math.min(i, 99))) || Arrays.equals(played.get(i).opus(), b.packets().get(i - fadeStart))))
                 .as("in the fade: mixed and encoded afresh").isTrue();
-        assertThat(IntStream.range(100, played.size()).allMatch(i -> Arrays.equals(played.get(i).opus(),
+        assertThat(IntStream.range(102, played.size()).allMatch(i -> Arrays.equals(played.get(i).opus(),
                 b.packets().get(i - fadeStart)))).as("after the fade: the second file's packets, undecoded").isTrue();
     }
 

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Gapless and crossfaded transitions: a guild's two lavaplayer players, one {@link #active()} (heard), the other a
  * spare that decodes the next queued track ahead of time ({@link Armed}). When the active track runs out, the sender
  * thread switches to the spare within the same 20 ms tick ({@link Handed}), so no frame is missing; the guild's
- * executor then catches up ({@link #take}). During the fade window the spare's frames are mixed into the active
- * ones ({@link Crossfader}).
+ * executor then catches up ({@link #take}). During the fade window the sender takes the frames of both players and
+ * sends their mix ({@link Crossfader}, one frame behind them: the starting track's frame mixed last goes out as it
+ * is in the tick after the ending one ran out).
  *
  * <p>Threads: {@link #provide} runs on the sender thread, everything else on the guild's executor. The one slot is
  * an atomic reference, so an armed track is either switched to by the sender or cancelled by the executor, never
@@ -51,7 +52,25 @@ final class Handover {
     private final List<AudioPlayer> players;
     private final AtomicReference<Slot> slot = new AtomicReference<>();
     private final Crossfader crossfader;
-    private final MutableAudioFrame spareFrame = new MutableAudioFrame();
+    // sender thread only: the fade's frames
+    private final MutableAudioFrame spareFrame = frame();
+    /** The ending track's last frames before the fade (a ring), which warm the mixer up. */
+    private final MutableAudioFrame[] before = {frame(), frame(), frame()};
+    private int kept;
+    /** The ending track's frame mixed last and not sent yet: sent as it is if the fade is cancelled. */
+    private final MutableAudioFrame ahead = frame();
+    private final MutableAudioFrame pulled = frame();
+    /** A frame to send at the next tick before any is taken: the starting track's frame mixed last. */
+    private final MutableAudioFrame pending = frame();
+    private boolean hasPending;
+    private final byte[] copyBuffer = new byte[4096];
+    /** The fade running, or {@code null}. */
+    private Next fading;
+    private long fadeTimecode;
+    /** -1 while the ending track plays; then how many more frames of the starting one alone go through the mixer. */
+    private int settling = -1;
+    /** Frames of the starting track re-encoded after the ending one ran out (see {@link Crossfader}). */
+    private static final int SETTLE_FRAMES = 2;
     private final Runnable armRequest;
     private final Runnable handedOver;
     private volatile AudioPlayer active;
@@ -68,7 +87,12 @@ final class Handover {
         this.crossfader = new Crossfader(opusQuality);
         this.armRequest = armRequest;
         this.handedOver = handedOver;
-        spareFrame.setBuffer(ByteBuffer.allocate(4096));
+    }
+
+    private static MutableAudioFrame frame() {
+        MutableAudioFrame f = new MutableAudioFrame();
+        f.setBuffer(ByteBuffer.allocate(4096));
+        return f;
     }
 
     List<AudioPlayer> players() {
@@ -144,6 +168,14 @@ final class Handover {
 
     /** Sender thread: the guild's next frame, from the active player, mixed or switched as prepared. */
     boolean provide(MutableAudioFrame frame) {
+        if (hasPending) {
+            hasPending = false;
+            copy(pending, frame);
+            return true;
+        }
+        if (fading != null) {
+            return fadeTick(frame);
+        }
         AudioPlayer a = active;
         AudioTrack playing = a.getPlayingTrack();
         if (a.provide(frame)) {
@@ -152,29 +184,102 @@ final class Handover {
                 armAt = Long.MAX_VALUE;
                 armRequest.run();
             }
-            if (slot.get() instanceof Armed(Next n) && n.fadeMs() > 0 && timecode >= n.fadeFrom()) {
-                fade(frame, n, timecode);
-            } else if (crossfader.isOpen()) {
-                crossfader.close(); // the fade was cancelled
+            if (slot.get() instanceof Armed(Next n) && n.fadeMs() > 0) {
+                if (timecode >= n.fadeFrom()) {
+                    return startFade(frame, n);
+                }
+                if (timecode >= n.fadeFrom() - 20L * before.length) {
+                    copy(frame, before[kept++ % before.length]);
+                }
             }
             return true;
         }
         if (a.getPlayingTrack() == null && slot.get() instanceof Armed armed
                 && slot.compareAndSet(armed, new Handed(armed.next(), failedBeforeLoad(playing)))) {
             active = armed.next().player();
-            crossfader.close();
             handedOver.run();
             return active.provide(frame);
         }
         return false;
     }
 
-    private void fade(MutableAudioFrame frame, Next n, long timecode) {
+    /** {@code frame} holds the ending track's first frame of the fade. */
+    private boolean startFade(MutableAudioFrame frame, Next n) {
         if (!n.player().provide(spareFrame)) {
-            return; // the next track is not ready: the ending one alone, the next joins when it is
+            return true; // the next track is not ready: this frame alone, the fade starts when it is
         }
-        double progress = (timecode + 10.0 - n.fadeFrom()) / n.fadeMs(); // the frame's middle
-        crossfader.mix(frame, spareFrame, progress);
+        crossfader.warm(before, kept);
+        kept = 0;
+        settling = -1;
+        fadeTimecode = frame.getTimecode();
+        crossfader.push(frame, spareFrame, progress(n, fadeTimecode), frame); // warms the encoder up only
+        copy(frame, ahead);
+        fading = n;
+        return fadeTick(frame);
+    }
+
+    /**
+     * One frame of the fade: takes the next frame of both tracks, mixes them and sends the frame mixed before (see
+     * {@link Crossfader}). When the ending track runs out, the starting one's player becomes the active one here.
+     */
+    private boolean fadeTick(MutableAudioFrame frame) {
+        Next n = fading;
+        boolean gotA = false;
+        if (settling < 0) {
+            Slot s = slot.get();
+            if (!(s instanceof Armed armed) || armed.next() != n) {
+                endFade(); // cancelled: the ending track goes on from its own frame that was not sent
+                copy(ahead, frame);
+                return true;
+            }
+            AudioPlayer a = active;
+            gotA = a.provide(pulled);
+            if (!gotA && a.getPlayingTrack() == null) { // the ending track ran out: the starting one is the active one
+                if (!slot.compareAndSet(armed, new Handed(n, false))) {
+                    endFade();
+                    copy(ahead, frame);
+                    return true;
+                }
+                active = n.player();
+                handedOver.run();
+                settling = SETTLE_FRAMES;
+            }
+        }
+        boolean gotB = n.player().provide(spareFrame);
+        fadeTimecode = gotA ? pulled.getTimecode() : fadeTimecode + 20;
+        double p = settling >= 0 ? 1 : progress(n, fadeTimecode);
+        if (!crossfader.push(gotA ? pulled : null, gotB ? spareFrame : null, p, frame)) {
+            copy(settling >= 0 && gotB ? spareFrame : ahead, frame); // not encoded: a track's own frame, not nothing
+        }
+        if (gotA) {
+            copy(pulled, ahead);
+        }
+        if (settling == 0) {
+            endFade();
+            if (gotB) {
+                copy(spareFrame, pending); // mixed into a frame never sent: it goes out as it is, next
+                hasPending = true;
+            }
+        } else if (settling > 0) {
+            settling--;
+        }
+        return true;
+    }
+
+    private static double progress(Next n, long timecode) {
+        return (timecode + 10.0 - n.fadeFrom()) / n.fadeMs(); // the frame's middle
+    }
+
+    private void endFade() {
+        fading = null;
+        crossfader.close();
+    }
+
+    private void copy(MutableAudioFrame from, MutableAudioFrame to) {
+        int length = from.getDataLength();
+        from.getData(copyBuffer, 0);
+        to.store(copyBuffer, 0, length);
+        to.setTimecode(from.getTimecode());
     }
 
     private static boolean failedBeforeLoad(AudioTrack track) {
