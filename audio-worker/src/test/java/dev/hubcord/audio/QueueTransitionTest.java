@@ -67,7 +67,8 @@ class QueueTransitionTest {
         String guild = "520000000000000001";
         long g = Long.parseLong(guild);
         join(guild);
-        String a = h.load(Tones.sine(dir, 440, 1));
+        // 3 s, so that the second track (prepared 3 s before the end, here at once) has time to load on a busy machine
+        String a = h.load(Tones.sine(dir, 440, 3));
         String b = h.load(Tones.sine(dir, 660, 1));
         h.request("PLAYER_QUEUE", guild, Map.of("action", "add", "tracks", List.of(a, b)));
         await().atMost(Duration.ofSeconds(10)).until(() -> h.events(guild, e -> e.name().equals("TRACK_END")).size() == 2);
@@ -78,18 +79,18 @@ class QueueTransitionTest {
         System.out.printf("transition: %d frames from first to last audio, %d of them silence (at %s), %d ms%n",
                 played.size(), silence, IntStream.range(0, played.size()).filter(i -> played.get(i).isSilence())
                         .boxed().toList(), spanMs);
-        // the transition is at frame 50; lavaplayer may stutter once while the first track's decoder warms up,
+        // the transition is at frame 150; lavaplayer may stutter once while the first track's decoder warms up,
         // which is not what this test is about
         assertThat(played.subList(10, played.size())).as("silence frames around the transition")
                 .noneMatch(ReceivedFrame::isSilence);
-        assertThat(played.size() - silence).as("two 1 s tracks: 100 frames of audio").isEqualTo(100);
+        assertThat(played.size() - silence).as("3 s and 1 s: 200 frames of audio").isEqualTo(200);
         for (int i = 1; i < played.size(); i++) {
             assertThat((played.get(i).sequence() - played.get(i - 1).sequence()) & 0xFFFF).isEqualTo(1);
             assertThat(played.get(i).timestamp() - played.get(i - 1).timestamp()).isEqualTo(960);
         }
-        // 99 periods of 20 ms: the sender may catch a short stall up in a burst (shorter), a gap would add 20 ms each
+        // 199 periods of 20 ms: the sender may catch a short stall up in a burst (shorter), a gap would add 20 ms each
         // (the RTP timestamps above are the exact check; this one has room for a loaded machine)
-        assertThat(spanMs).as("time from the first frame to the last").isBetween(1500L, 2300L);
+        assertThat(spanMs).as("time from the first frame to the last").isBetween(3300L, 4400L);
         List<String> order = h.trackEvents(guild).stream().map(e -> e.name() + ":" + e.data().path("reason").asText(""))
                 .toList();
         assertThat(order).containsExactly("TRACK_START:", "TRACK_END:finished", "TRACK_START:", "TRACK_END:finished");
@@ -162,6 +163,33 @@ class QueueTransitionTest {
                 .as("in the fade: mixed and encoded afresh").isTrue();
         assertThat(IntStream.range(102, played.size()).allMatch(i -> Arrays.equals(played.get(i).opus(),
                 b.packets().get(i - fadeStart)))).as("after the fade: the second file's packets, undecoded").isTrue();
+    }
+
+    @Test
+    void aSkipDuringTheFadeCancelsItAndTheNextTrackStartsAfresh() throws Exception {
+        String guild = "520000000000000004";
+        long g = Long.parseLong(guild);
+        join(guild);
+        h.request("PLAYER_QUEUE", guild, Map.of("action", "crossfade", "crossfadeMs", 2000));
+        String a = h.load(Tones.sine(dir, 440, 4));
+        String b = h.load(Tones.sine(dir, 660, 4));
+        h.request("PLAYER_QUEUE", guild, Map.of("action", "add", "tracks", List.of(a, b)));
+        // the fade runs from 2 s: skip one second into it
+        await().atMost(Duration.ofSeconds(15)).until(() -> played(g).size() >= 150);
+        assertThat(h.request("PLAYER_SKIP", guild, Map.of()).path("ok").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(15)).until(() -> h.events(guild, e -> e.name().equals("TRACK_END")).size() == 2);
+
+        List<String> order = h.trackEvents(guild).stream().map(e -> e.name() + ":" + e.data().path("reason").asText(""))
+                .toList();
+        assertThat(order).as("nothing about the prepared track that was cancelled")
+                .containsExactly("TRACK_START:", "TRACK_END:replaced", "TRACK_START:", "TRACK_END:finished");
+        List<ReceivedFrame> audio = played(g).stream().filter(f -> !f.isSilence()).toList();
+        short[] pcm = Pcm.decode(audio);
+        int end = pcm.length / 960;
+        assertThat(ratio(pcm, end - 195, end - 150)).as("the second track from its start, alone").isLessThan(1 / 1000.0);
+        assertThat(audio.size()).as("1.5 s of the first (half a second of it mixed) and the whole second")
+                .isBetween(340, 360);
+        assertThat(h.voice.violations()).isEmpty();
     }
 
     /** Power of 440 Hz over that of 660 Hz in frames {@code [from, to)}. */

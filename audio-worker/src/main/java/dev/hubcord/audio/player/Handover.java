@@ -64,8 +64,9 @@ final class Handover {
     private final MutableAudioFrame pending = frame();
     private boolean hasPending;
     private final byte[] copyBuffer = new byte[4096];
-    /** The fade running, or {@code null}. */
+    /** The fade running, or {@code null}, and the ending track's player. */
     private Next fading;
+    private AudioPlayer ending;
     private long fadeTimecode;
     /** -1 while the ending track plays; then how many more frames of the starting one alone go through the mixer. */
     private int settling = -1;
@@ -159,8 +160,9 @@ final class Handover {
             if (s == null) {
                 return null;
             }
+            // first, so that a sender that finds the slot already empty finds the player switched too
+            active = s.next().player();
             if (slot.compareAndSet(s, null)) {
-                active = s.next().player();
                 return s.next();
             }
         }
@@ -200,7 +202,10 @@ final class Handover {
             handedOver.run();
             return active.provide(frame);
         }
-        return false;
+        AudioPlayer now = active;
+        // the executor switched players meanwhile (it saw the track's end first): the next track's frame still
+        // goes out in this tick
+        return now != a && now.provide(frame);
     }
 
     /** {@code frame} holds the ending track's first frame of the fade. */
@@ -215,6 +220,7 @@ final class Handover {
         crossfader.push(frame, spareFrame, progress(n, fadeTimecode), frame); // warms the encoder up only
         copy(frame, ahead);
         fading = n;
+        ending = active;
         return fadeTick(frame);
     }
 
@@ -227,21 +233,23 @@ final class Handover {
         boolean gotA = false;
         if (settling < 0) {
             Slot s = slot.get();
-            if (!(s instanceof Armed armed) || armed.next() != n) {
+            // the executor switches players itself when it sees the ending track's end first
+            boolean switched = active == n.player();
+            if (!switched && !(s instanceof Armed armed && armed.next() == n)) {
                 endFade(); // cancelled: the ending track goes on from its own frame that was not sent
                 copy(ahead, frame);
                 return true;
             }
-            AudioPlayer a = active;
-            gotA = a.provide(pulled);
-            if (!gotA && a.getPlayingTrack() == null) { // the ending track ran out: the starting one is the active one
-                if (!slot.compareAndSet(armed, new Handed(n, false))) {
-                    endFade();
+            gotA = !switched && ending.provide(pulled);
+            if (switched || (!gotA && ending.getPlayingTrack() == null)) { // the ending track ran out
+                if (!switched && slot.compareAndSet(s, new Handed(n, false))) {
+                    active = n.player();
+                    handedOver.run();
+                } else if (active != n.player()) {
+                    endFade(); // cancelled meanwhile
                     copy(ahead, frame);
                     return true;
                 }
-                active = n.player();
-                handedOver.run();
                 settling = SETTLE_FRAMES;
             }
         }
