@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
 # Audio worker capacity benchmark: players held with < 1 % frame loss, and CPU per player.
 # Needs `lame` to make the MP3 (Debian: apt-get install -y lame; this script installs it when run as root).
-#   audio-worker/bench.sh [players,players,...] [windowSeconds]
-#   BENCH_FILTERS='{"timescale":{"speed":1.25}}' audio-worker/bench.sh ...   every player with these filters
+#   audio-worker/bench.sh [--filters [JSON]] [players,players,...] [windowSeconds]
+#   --filters: every player plays through these filters (a filters object); without JSON, a bass boost (equalizer,
+#   3 bands) with timescale speed 1.25, what a music bot's "bass boost" and "nightcore" buttons set. The environment
+#   variable BENCH_FILTERS does the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh
+if [ "${1:-}" = --filters ]; then
+    shift
+    if [[ "${1:-}" == \{* ]]; then
+        BENCH_FILTERS=$1
+        shift
+    else
+        BENCH_FILTERS='{"equalizer":[{"band":0,"gain":0.25},{"band":1,"gain":0.2},{"band":2,"gain":0.1}],"timescale":{"speed":1.25}}'
+    fi
+    export BENCH_FILTERS
+fi
 STEPS=${1:-50,100,150,200,250}
 WINDOW=${2:-20}
 if ! command -v lame >/dev/null; then

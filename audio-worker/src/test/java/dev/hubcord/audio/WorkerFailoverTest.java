@@ -49,12 +49,13 @@ class WorkerFailoverTest {
     }
 
     @Test
-    void aPausedGuildMovesWithItsPositionVolumeRepeatQueueAndFilters() throws Exception {
+    void aPausedGuildMovesWithItsPositionVolumeRepeatQueueFiltersAndCrossfade() throws Exception {
         try (Harness h = new Harness()) {
             AudioWorker first = h.startWorker("audio-a");
             int ssrc = Failover.startOnFirstWorker(h, dir);
             h.request("PLAYER_VOLUME", Failover.GUILD, Map.of("volume", 30));
             h.request("PLAYER_QUEUE", Failover.GUILD, Map.of("action", "repeat", "mode", "queue"));
+            h.request("PLAYER_QUEUE", Failover.GUILD, Map.of("action", "crossfade", "crossfadeMs", 2500));
             JsonNode filters = Json.mapper().readTree("{\"timescale\": {\"pitch\": 1.5}, \"lowPass\": {}}");
             assertThat(h.request("PLAYER_FILTERS", Failover.GUILD, Map.of("filters", filters)).path("ok").asBoolean())
                     .isTrue();
@@ -63,7 +64,8 @@ class WorkerFailoverTest {
             // the hub has the paused state once the commands side saw it (the hub registers before routing on)
             await().atMost(Duration.ofSeconds(5)).until(() -> h.snapshots.get(Failover.GUILD).path("paused").asBoolean()
                     && h.snapshots.get(Failover.GUILD).path("volume").asInt() == 30
-                    && h.snapshots.get(Failover.GUILD).path("filters").has("lowPass"));
+                    && h.snapshots.get(Failover.GUILD).path("filters").has("lowPass")
+                    && h.snapshots.get(Failover.GUILD).path("crossfadeMs").asInt() == 2500);
             h.startWorker("audio-b");
             int seen = h.events.size();
             first.close();
@@ -78,6 +80,7 @@ class WorkerFailoverTest {
             assertThat(restored.path("repeat").asText()).isEqualTo("queue");
             assertThat(restored.path("filters")).isEqualTo(Json.mapper().readTree("""
                     {"timescale": {"speed": 1.0, "pitch": 1.5, "rate": 1.0}, "lowPass": {"smoothing": 20.0}}"""));
+            assertThat(restored.path("crossfadeMs").asInt()).isEqualTo(2500);
             assertThat(restored.path("queue")).hasSize(1);
             assertThat(restored.path("track").path("track").asText()).isEqualTo(paused.path("track").path("track").asText());
             assertThat(restored.path("position").asLong()).as("paused: not extrapolated")

@@ -29,11 +29,12 @@ import java.util.Set;
  * @param library the local music library
  * @param httpPort the /health, /ready and /metrics port: -1 = off, 0 = any free one
  * @param httpHost its address
+ * @param crossfadeMs the crossfade between queued tracks of a guild that set none (0: a gapless cut)
  */
 public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String> sources, boolean localFiles,
         boolean voiceTls, int playerUpdateMs, int trackStuckMs, int frameBufferMs, int opusQuality,
         int decodeNice, int recoveryTimeoutMs, List<String> search, LibraryConfig library, int httpPort,
-        String httpHost) {
+        String httpHost, int crossfadeMs) {
 
     /** Every source name lavaplayer offers without an account; YouTube is not among them (see the README). */
     public static final Set<String> KNOWN_SOURCES =
@@ -89,7 +90,7 @@ public record AudioConfig(URI hubUrl, String hubSecret, String name, List<String
                 s.integer(Setting.AUDIO_PLAYER_UPDATE_MS), s.integer(Setting.AUDIO_TRACK_STUCK_MS),
                 s.integer(Setting.AUDIO_FRAME_BUFFER_MS), s.integer(Setting.AUDIO_OPUS_QUALITY),
                 s.integer(Setting.AUDIO_DECODE_NICE), s.integer(Setting.AUDIO_RECOVERY_TIMEOUT_MS), search, library,
-                s.integer(Setting.AUDIO_HTTP_PORT), s.text(Setting.AUDIO_HTTP_HOST));
+                s.integer(Setting.AUDIO_HTTP_PORT), s.text(Setting.AUDIO_HTTP_HOST), s.integer(Setting.AUDIO_CROSSFADE_MS));
     }
 
     private static List<String> lower(List<String> items) {

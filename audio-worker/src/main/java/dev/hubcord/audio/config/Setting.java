@@ -26,6 +26,7 @@ public enum Setting implements SettingKey {
     AUDIO_OPUS_QUALITY(Decl.whole(5, 0, 10), "Opus encoder complexity. 5 holds about 175 players on two cores, 10 (lavaplayer's and Lavalink's default, the best quality) about 110 at ~1.4× the CPU per player ([docs/benchmarks.md](../docs/benchmarks.md#audio-worker-capacity))"),
     AUDIO_DECODE_NICE(Decl.whole(5, 0, 19), "Linux niceness of the decoding threads (one per playing track), so the one sender thread wins the CPU when it wakes every 20 ms; 0 leaves them at the default priority"),
     AUDIO_RECOVERY_TIMEOUT_MS(Decl.millis(10_000, 100, 600_000), "wait for the hub's answer to PLAYER_RECOVER when taking a guild over"),
+    AUDIO_CROSSFADE_MS(Decl.millis(0, 0, 12_000), "crossfade between queued tracks of a guild that set none (`PLAYER_QUEUE` action `crossfade`); 0 = a gapless cut"),
     AUDIO_HTTP_PORT(Decl.whole(9103, -1, 65_535), "`/health`, `/ready` (connected to the hub) and `/metrics` (Prometheus); -1 = off, 0 = any free port (logged)"),
     AUDIO_HTTP_HOST(Decl.text("127.0.0.1"), "address of that port");
 

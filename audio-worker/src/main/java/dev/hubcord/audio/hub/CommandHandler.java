@@ -6,6 +6,7 @@ import dev.hubcord.audio.AudioException;
 import dev.hubcord.audio.filter.Filters;
 import dev.hubcord.audio.filter.FiltersJson;
 import dev.hubcord.audio.player.GuildPlayer;
+import dev.hubcord.audio.player.PlayerSnapshot;
 import dev.hubcord.audio.player.QueuedTrack;
 import dev.hubcord.audio.player.RepeatMode;
 import dev.hubcord.audio.player.TrackLoader;
@@ -163,9 +164,20 @@ final class CommandHandler {
                 p.remove((int) TrackArgs.nonNegative(d, "index"));
             }
             case "repeat" -> p.repeat(RepeatMode.parse(d.path("mode").asText(null)));
+            case "crossfade" -> p.crossfade(crossfadeMs(d));
             case "list" -> { }
-            default -> throw new IllegalArgumentException("action must be add, clear, shuffle, remove, repeat or list");
+            default -> throw new IllegalArgumentException(
+                    "action must be add, clear, shuffle, remove, repeat, crossfade or list");
         }
+    }
+
+    private static int crossfadeMs(JsonNode d) {
+        JsonNode v = d.get("crossfadeMs");
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0
+                || v.asInt() > PlayerSnapshot.MAX_CROSSFADE_MS) {
+            throw new IllegalArgumentException("crossfadeMs must be an integer 0-" + PlayerSnapshot.MAX_CROSSFADE_MS);
+        }
+        return v.asInt();
     }
 
     private static int volume(JsonNode d) {

@@ -19,10 +19,13 @@ final class Guilds {
     private final TrackCodec codec;
     private final FrameSender sender;
     private final Random random = new Random();
+    private final int crossfadeMs;
     private PlayerEvents events;
 
-    Guilds(AudioPlayerManager manager, TrackCodec codec, FrameSender sender) {
+    /** @param crossfadeMs a new guild's crossfade ({@code AUDIO_CROSSFADE_MS}) */
+    Guilds(AudioPlayerManager manager, TrackCodec codec, FrameSender sender, int crossfadeMs) {
         this.manager = manager;
+        this.crossfadeMs = crossfadeMs;
         this.codec = codec;
         this.sender = sender;
     }
@@ -39,7 +42,8 @@ final class Guilds {
     Guild getOrCreate(long guildId, boolean[] created) {
         return guilds.computeIfAbsent(guildId, id -> {
             created[0] = true;
-            return new Guild(id, new GuildPlayer(id, manager.createPlayer(), codec, events, random));
+            return new Guild(id, new GuildPlayer(id, manager.createPlayer(), manager.createPlayer(),
+                    manager.getConfiguration().getOpusEncodingQuality(), crossfadeMs, codec, events, random));
         });
     }
 

@@ -41,7 +41,7 @@ public final class HubBridge implements AutoCloseable {
             EventLoopGroup loops, DaveSession.Factory dave) {
         this.hub = hub;
         TrackCodec codec = new TrackCodec(manager);
-        this.guilds = new Guilds(manager, codec, sender);
+        this.guilds = new Guilds(manager, codec, sender, config.crossfadeMs());
         this.outbox = new HubOutbox(hub, guilds::get);
         guilds.events(outbox);
         this.loader = new TrackLoader(manager, codec);

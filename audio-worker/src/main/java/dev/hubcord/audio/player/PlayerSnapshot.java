@@ -13,19 +13,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a worker that takes a guild over needs to resume it where it stood: the channel, the current track and its
- * position at {@code time}, pause, volume, repeat, the queue and the filters. Travels as the {@code player} object of
- * PLAYER_UPDATE, TRACK_START and TRACK_END.
+ * position at {@code time}, pause, volume, repeat, the queue, the filters and the crossfade. Travels as the {@code
+ * player} object of PLAYER_UPDATE, TRACK_START and TRACK_END.
  *
  * @param channelId the voice channel, or {@code null} when not joined
  * @param current the playing track, or {@code null}
  * @param position the current track's position in ms at {@code time}
  * @param time wall-clock ms when the snapshot was taken
  * @param filters the player's filters (Lavalink's {@code filters} object), {@link Filters#NONE} for none
+ * @param crossfadeMs the crossfade between queued tracks (0 = a gapless cut), -1 when the snapshot has none (from a
+ *     worker without crossfade: the taking-over worker keeps its default)
  */
 public record PlayerSnapshot(String channelId, Entry current, long position, boolean paused, int volume,
-        RepeatMode repeat, List<Entry> queue, long time, Filters filters) {
+        RepeatMode repeat, List<Entry> queue, long time, Filters filters, int crossfadeMs) {
 
     private static final Logger log = LoggerFactory.getLogger(PlayerSnapshot.class);
+
+    /** The longest crossfade a guild may set (and {@code AUDIO_CROSSFADE_MS}), as music apps allow. */
+    public static final int MAX_CROSSFADE_MS = 12_000;
 
     /** A track in encoded form with its times. */
     public record Entry(String track, long startTime, long endTime) {}
@@ -38,6 +43,11 @@ public record PlayerSnapshot(String channelId, Entry current, long position, boo
     public PlayerSnapshot(String channelId, Entry current, long position, boolean paused, int volume,
             RepeatMode repeat, List<Entry> queue, long time) {
         this(channelId, current, position, paused, volume, repeat, queue, time, Filters.NONE);
+    }
+
+    public PlayerSnapshot(String channelId, Entry current, long position, boolean paused, int volume,
+            RepeatMode repeat, List<Entry> queue, long time, Filters filters) {
+        this(channelId, current, position, paused, volume, repeat, queue, time, filters, -1);
     }
 
     /** Where the current track would be now, had it kept playing since the snapshot. */
@@ -57,6 +67,9 @@ public record PlayerSnapshot(String channelId, Entry current, long position, boo
         queue.forEach(e -> q.add(entry(e)));
         n.put("time", time);
         n.set("filters", FiltersJson.toJson(filters));
+        if (crossfadeMs >= 0) {
+            n.put("crossfadeMs", crossfadeMs);
+        }
         return n;
     }
 
@@ -79,7 +92,19 @@ public record PlayerSnapshot(String channelId, Entry current, long position, boo
         return new PlayerSnapshot(n.path("channelID").isTextual() ? n.path("channelID").asText() : null,
                 track.isObject() ? entryOf(track) : null, n.path("position").asLong(0), n.path("paused").asBoolean(false),
                 n.path("volume").asInt(100), RepeatMode.parse(n.path("repeat").asText("off")), queue,
-                n.path("time").asLong(), filtersOf(n.get("filters")));
+                n.path("time").asLong(), filtersOf(n.get("filters")), crossfadeOf(n.get("crossfadeMs")));
+    }
+
+    /** The snapshot's crossfade, or -1 when absent or unusable (logged): the rest of the state still counts. */
+    private static int crossfadeOf(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return -1;
+        }
+        if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > MAX_CROSSFADE_MS) {
+            log.warn("player snapshot: crossfadeMs dropped: {}", n);
+            return -1;
+        }
+        return n.asInt();
     }
 
     /** The snapshot's filters; unusable ones are logged and dropped rather than losing the rest of the state. */

@@ -19,8 +19,13 @@ public record QueuedTrack(AudioTrack track, String encoded, long startTime, long
         }
     }
 
-    /** A fresh instance of the same track and times (a lavaplayer track cannot be played twice). */
+    /**
+     * A fresh instance of the same track and times (a lavaplayer track cannot be played twice), without the user data
+     * lavaplayer's clone copies (the guild player marks tracks with it).
+     */
     public QueuedTrack again() {
-        return new QueuedTrack(track.makeClone(), encoded, startTime, endTime);
+        AudioTrack clone = track.makeClone();
+        clone.setUserData(null);
+        return new QueuedTrack(clone, encoded, startTime, endTime);
     }
 }

@@ -29,6 +29,11 @@ public final class TrackQueue {
         return tracks.isEmpty() ? null : tracks.removeFirst();
     }
 
+    /** The next track, left in place, or {@code null}. */
+    public QueuedTrack peek() {
+        return tracks.isEmpty() ? null : tracks.getFirst();
+    }
+
     /** Drops the first {@code n} tracks. */
     public void drop(int n) {
         tracks.subList(0, Math.min(n, tracks.size())).clear();

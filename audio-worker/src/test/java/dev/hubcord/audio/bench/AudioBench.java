@@ -63,8 +63,7 @@ public final class AudioBench {
 
     private static void runSteps(Harness h, Process worker, Path mp3, List<Integer> steps, int window,
             Map<Long, LongAdder> audio, LongAdder silence) throws Exception {
-        Thread.sleep(3000);
-        String track = h.load(mp3);
+        String track = loadWhenReady(h, mp3);
         String filtersJson = System.getenv("BENCH_FILTERS");
         com.fasterxml.jackson.databind.JsonNode filters = filtersJson == null || filtersJson.isBlank() ? null
                 : dev.hubcord.protocol.codec.Json.mapper().readTree(filtersJson);
@@ -114,6 +113,23 @@ public final class AudioBench {
         }
         System.out.println("violations: " + h.voice.violations().size()
                 + (h.voice.violations().isEmpty() ? "" : " e.g. " + h.voice.violations().getFirst()));
+    }
+
+    /**
+     * Loads the MP3 once the worker process answers: on a loaded machine (or under {@code nice}) its start can take
+     * longer than one request's timeout.
+     */
+    private static String loadWhenReady(Harness h, Path mp3) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return h.load(mp3);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                if (attempt == 6) {
+                    throw e;
+                }
+                System.out.println("the worker does not answer yet, retrying");
+            }
+        }
     }
 
     /** Waits until n guilds each delivered audio within the last second; returns how long that took. */

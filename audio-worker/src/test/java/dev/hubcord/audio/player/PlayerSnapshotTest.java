@@ -38,6 +38,20 @@ class PlayerSnapshotTest {
     }
 
     @Test
+    void theCrossfadeTravelsInTheSnapshotAndIsUnsetWhenAbsentOrBad() throws Exception {
+        PlayerSnapshot s = new PlayerSnapshot("1", null, 0, false, 100, RepeatMode.OFF, List.of(), 10_000, Filters.NONE,
+                3000);
+        assertThat(s.toJson().path("crossfadeMs").asInt()).isEqualTo(3000);
+        assertThat(PlayerSnapshot.fromJson(s.toJson())).isEqualTo(s);
+        assertThat(PlayerSnapshot.fromJson(Json.mapper().readTree("{\"time\": 1}")).crossfadeMs()).isEqualTo(-1);
+        ObjectNode bad = s.toJson().put("crossfadeMs", 99_000).put("volume", 70);
+        PlayerSnapshot kept = PlayerSnapshot.fromJson(bad);
+        assertThat(kept.crossfadeMs()).isEqualTo(-1);
+        assertThat(kept.volume()).isEqualTo(70);
+        assertThat(PlayerSnapshot.fromJson(s.toJson().put("crossfadeMs", "long")).crossfadeMs()).isEqualTo(-1);
+    }
+
+    @Test
     void garbageIsRefused() {
         assertThatThrownBy(() -> PlayerSnapshot.fromJson(Json.mapper().readTree("[1]")))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -168,6 +168,9 @@ class MusicTest {
         assertThat(last("PLAYER_SKIP").path("guildID").asText()).isEqualTo(CacheMirror.id(world.guild.id()));
         assertThat(run("volume", "150")).isEqualTo("Volume set to 150%.");
         assertThat(last("PLAYER_VOLUME").path("volume").asInt()).isEqualTo(150);
+        assertThat(run("crossfade", "3000")).isEqualTo("Crossfade set to 3000 ms.");
+        assertThat(last("PLAYER_QUEUE").path("action").asText()).isEqualTo("crossfade");
+        assertThat(last("PLAYER_QUEUE").path("crossfadeMs").asInt()).isEqualTo(3000);
         assertThat(run("seek", "1:30")).isEqualTo("Jumped to 1:30.");
         assertThat(last("PLAYER_SEEK").path("position").asLong()).isEqualTo(90_000);
         assertThat(run("pause", "")).isEqualTo("Paused.");
