@@ -1,6 +1,5 @@
 package dev.hubcord.hub.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hubcord.hub.audio.AudioPlayers;
 import dev.hubcord.hub.audio.PlayerStates;
 import dev.hubcord.hub.config.HubConfig;
@@ -19,7 +18,6 @@ import dev.hubcord.hub.session.ResumeOutcome;
 import dev.hubcord.hub.session.RoutedEvent;
 import dev.hubcord.hub.session.Session;
 import dev.hubcord.hub.session.SessionRegistry;
-import dev.hubcord.hub.shards.IdentifyGate;
 import dev.hubcord.hub.shards.ShardAssigner;
 import dev.hubcord.hub.shards.ShardAssignment;
 import dev.hubcord.hub.shards.ShardStatusBoard;
@@ -56,25 +54,23 @@ public final class HubCore implements AutoCloseable {
     private final Handshake handshake;
     private final SessionRegistry sessions = new SessionRegistry();
     private final HubMetrics metrics = new HubMetrics(sessions);
-    private final ShardAssigner shards;
     private final AudioGuildOwners audioOwners = new AudioGuildOwners();
-    private final ShardStatusBoard shardStatus = new ShardStatusBoard();
     private final Router router;
     private final FlowPolicy flow;
     private final OutboundBounds outbound;
     private final AudioPlayers audioPlayers;
-    private final IdentifyGate identifyGate;
+    private final Sharding sharding;
+    private final BotIdentity bot;
     private final HubRequests requests;
     private final Lavalink lavalink;
     private final ScheduledExecutorService scheduler;
     private final Map<Session, ScheduledFuture<?>> expiryTimers = new ConcurrentHashMap<>();
     private volatile CacheSink cacheSink = new ValidatingCacheSink();
-    private volatile BotInfo botInfo;
 
     public HubCore(HubConfig config) {
         this.config = config;
         this.handshake = new Handshake(config.secret());
-        this.shards = new ShardAssigner(config.shardCount());
+        ShardAssigner shards = new ShardAssigner(config.shardCount());
         this.flow = new WindowPolicy(config.limits().maxUnacked());
         this.outbound = new OutboundBounds(config.limits().backlogPayloads(), config.limits().backlogBytes());
         metrics.outbound(outbound);
@@ -85,9 +81,8 @@ public final class HubCore implements AutoCloseable {
                 scheduler);
         this.audioPlayers = new AudioPlayers(audioOwners, new PlayerStates(config.playerStates(), metrics), router,
                 metrics, System::currentTimeMillis);
-        this.identifyGate = new IdentifyGate(config.identifyIntervalMs(), shards::maxConcurrency,
-                (session, shard) -> router.sendDirect(session, EventType.IDENTIFY_GRANTED, Map.of("shard", shard)),
-                scheduler);
+        this.bot = new BotIdentity(sessions, router);
+        this.sharding = new Sharding(shards, router, bot, config.identifyIntervalMs(), scheduler);
         this.requests = new HubRequests(router, metrics);
         this.lavalink = new Lavalink(router, sessions, scheduler, handshake::secretMatches);
     }
@@ -101,15 +96,7 @@ public final class HubCore implements AutoCloseable {
         if (identify.publishAcks()) {
             session.publisher().enable();
         }
-        boolean newBotInfo = false;
-        if (identify.userId() != null && identify.applicationId() != null) {
-            synchronized (this) {
-                if (botInfo == null) {
-                    botInfo = new BotInfo(identify.userId(), identify.applicationId());
-                    newBotInfo = true;
-                }
-            }
-        }
+        boolean newBotInfo = bot.learn(identify.userId(), identify.applicationId());
         Map<String, Object> identified = new LinkedHashMap<>();
         identified.put("session", session.id());
         identified.put("type", identify.type().wireName());
@@ -119,30 +106,19 @@ public final class HubCore implements AutoCloseable {
         if (identify.publishAcks()) {
             identified.put("published", 0);
         }
-        if (botInfo != null) {
-            identified.put("bot", botInfo);
+        if (bot.info() != null) {
+            identified.put("bot", bot.info());
         }
-        Map<Session, ShardAssignment> changed = Map.of();
-        if (identify.type() == ServiceType.SHARDER) {
-            changed = shards.add(session, identify.hintShards(), identify.hintMaxConcurrency());
-            ShardAssignment mine = changed.get(session);
-            identified.put("shards", mine.shards());
-            identified.put("shardCount", mine.shardCount());
-            identified.put("maxConcurrency", mine.maxConcurrency());
-        }
+        Map<Session, ShardAssignment> changed = identify.type() != ServiceType.SHARDER ? Map.of()
+                : sharding.add(session, identify.hintShards(), identify.hintMaxConcurrency(), identified);
         router.sendDirect(session, EventType.IDENTIFIED, identified);
         sessions.add(session);
         log.info("identified {} {} session={} from {} compress={}", identify.type().wireName(), identify.name(),
                 session.id(), connection.remoteAddress(), identify.compression());
         if (newBotInfo) {
-            log.info("bot is user {} (application {})", botInfo.userID(), botInfo.applicationID());
-            for (Session other : sessions.all()) {
-                if (other != session) {
-                    router.sendDirect(other, EventType.BOT_INFO, botInfo);
-                }
-            }
+            bot.announce(session);
         }
-        announceShards(changed, session);
+        sharding.announce(changed, session);
         router.retryPending(identify.type());
         return session;
     }
@@ -203,8 +179,8 @@ public final class HubCore implements AutoCloseable {
             throw new CloseException(CloseCode.INVALID_PAYLOAD, problem);
         }
         switch (type) {
-            case IDENTIFY_REQUEST -> identifyGate.request(from, envelope.shard());
-            case SHARD_STATUS -> shardStatus(from, envelope.shard(), HubRequests.readTree(envelope));
+            case IDENTIFY_REQUEST -> sharding.identifyRequest(from, envelope.shard());
+            case SHARD_STATUS -> sharding.status(from, envelope.shard(), HubRequests.readTree(envelope));
             case PLAYER_RECOVER -> router.sendDirect(from, EventType.REPLY, audioPlayers.recover(envelope));
             default -> {
                 if (requests.handle(from, type, envelope)) {
@@ -215,39 +191,6 @@ public final class HubCore implements AutoCloseable {
                     return; // a Lavalink client's guild, or the answer to the hub's own request
                 }
                 router.route(from, RoutedEvent.of(type, envelope));
-            }
-        }
-    }
-
-    /**
-     * Keeps a shard's status when its sender runs it, and learns the bot's IDs if the sharder reports
-     * them: a sharder only knows them after Discord's READY, which comes after it identified with us.
-     */
-    private void shardStatus(Session from, int shard, JsonNode d) {
-        if (shards.ownerOfShard(shard) == from) {
-            shardStatus.report(shard, from.id(), d);
-        } else {
-            log.debug("SHARD_STATUS for shard {} from {}, which does not run it: ignored", shard, from);
-        }
-        JsonNode userId = d.get("userID");
-        JsonNode applicationId = d.get("applicationID");
-        if (userId != null && userId.isTextual() && applicationId != null && applicationId.isTextual()) {
-            learnBotInfo(userId.textValue(), applicationId.textValue(), null);
-        }
-    }
-
-    /** Adopts the bot's IDs the first time a sharder reports them and tells every client except {@code skip}. */
-    private void learnBotInfo(String userId, String applicationId, Session skip) {
-        synchronized (this) {
-            if (botInfo != null) {
-                return;
-            }
-            botInfo = new BotInfo(userId, applicationId);
-        }
-        log.info("bot is user {} (application {})", userId, applicationId);
-        for (Session other : sessions.all()) {
-            if (other != skip) {
-                router.sendDirect(other, EventType.BOT_INFO, botInfo);
             }
         }
     }
@@ -308,8 +251,7 @@ public final class HubCore implements AutoCloseable {
         requests.sessionEnded(session);
         switch (session.type()) {
             case SHARDER -> {
-                identifyGate.remove(session);
-                announceShards(shards.remove(session), null);
+                sharding.sharderEnded(session);
                 router.retryPending(ServiceType.SHARDER);
             }
             case AUDIO -> {
@@ -326,19 +268,6 @@ public final class HubCore implements AutoCloseable {
         }
         router.redeliver(session, unacked);
     }
-
-    private void announceShards(Map<Session, ShardAssignment> changed, Session skip) {
-        changed.forEach((sharder, assignment) -> {
-            if (sharder != skip) {
-                log.info("shards of {} are now {} of {}", sharder, assignment.shards(), assignment.shardCount());
-                router.sendDirect(sharder, EventType.SHARDS_ASSIGNED, assignment);
-            }
-        });
-        if (!changed.isEmpty()) {
-            router.retryPending(ServiceType.SHARDER);
-        }
-    }
-
 
     public void cacheSink(CacheSink sink) {
         this.cacheSink = sink;
@@ -369,11 +298,11 @@ public final class HubCore implements AutoCloseable {
     }
 
     public ShardAssigner shards() {
-        return shards;
+        return sharding.assigner();
     }
 
     public ShardStatusBoard shardStatus() {
-        return shardStatus;
+        return sharding.board();
     }
 
     public AudioGuildOwners audioOwners() {
@@ -389,7 +318,7 @@ public final class HubCore implements AutoCloseable {
     }
 
     public BotInfo botInfo() {
-        return botInfo;
+        return bot.info();
     }
 
     @Override
