@@ -231,15 +231,18 @@ public final class RateLimitCoordinator {
     /** The global limit, or during the grace period only the part of the clients already back. */
     private int grantedGlobalLimit(long now) {
         int limit = effectiveGlobalLimit(now);
-        int active = activeClients(now);
+        int active = activeClients();
         if (inGrace(now) && declaredClients > active) {
             return Math.max(1, limit * active / declaredClients);
         }
         return limit;
     }
 
-    private int activeClients(long now) {
-        clients.values().removeIf(c -> now - c[0] > CLIENT_IDLE_NANOS);
+    /**
+     * Live sessions that have asked since this hub started, idle or not: a process idle now may flood on its local
+     * share when the hub goes away, so its share must be counted out of the limit all the same.
+     */
+    private int activeClients() {
         return Math.max(1, clients.size());
     }
 
@@ -253,10 +256,10 @@ public final class RateLimitCoordinator {
         return lowest == Long.MAX_VALUE ? settings.globalLimit() : (int) lowest;
     }
 
-    /** Processes that asked for a permit in the last 10 seconds (at least 1): the divisor of the fallback share. */
+    /** Live sessions that have asked for a permit (at least 1): the divisor of the fallback share. */
     public synchronized int clients() {
         long now = clock.getAsLong();
-        int active = activeClients(now);
+        int active = activeClients();
         // during the grace period the clients still away count too, so that the shares stay small
         return inGrace(now) ? Math.max(active, declaredClients) : active;
     }

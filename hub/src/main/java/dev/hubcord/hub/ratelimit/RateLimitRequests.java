@@ -34,7 +34,7 @@ public final class RateLimitRequests {
         this.refused = counter(metrics, "refused");
         metrics.gauge("hub_ratelimit_buckets", "Discord rate-limit buckets the hub tracks (RATELIMIT_*)", coordinator,
                 RateLimitCoordinator::bucketCount);
-        metrics.gauge("hub_ratelimit_clients", "processes that asked for a Discord REST permit in the last 10 s",
+        metrics.gauge("hub_ratelimit_clients", "live sessions that have asked for a Discord REST permit",
                 coordinator, RateLimitCoordinator::clients);
         metrics.gauge("hub_ratelimit_invalid_requests", "401/403/429 responses reported in the last 10 minutes",
                 coordinator, RateLimitCoordinator::invalidCount);

@@ -150,4 +150,15 @@ class RateLimitCoordinatorTest {
         assertThat(c.acquire("back", "GET /gateway", "global", true, 0).granted()).isTrue();
         assertThat(c.acquire("back", "GET /gateway", "global", true, 0).granted()).isFalse();
     }
+
+    @Test
+    void anIdleClientStillCountsInTheSharesUntilItsSessionEnds() {
+        c.acquire("busy", "GET /gateway", "global", false, 0);
+        c.acquire("idle", "GET /gateway", "global", false, 0);
+        advanceMs(60_000);
+        c.acquire("busy", "GET /gateway", "global", false, 0);
+        assertThat(c.clients()).as("the idle one may flood on its share if the hub goes").isEqualTo(2);
+        c.sessionEnded("idle");
+        assertThat(c.clients()).isEqualTo(1);
+    }
 }
