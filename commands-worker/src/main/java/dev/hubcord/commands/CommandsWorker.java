@@ -3,7 +3,6 @@ package dev.hubcord.commands;
 import dev.hubcord.commands.builtin.TimedBanLifter;
 import dev.hubcord.commands.config.WorkerConfig;
 import dev.hubcord.commands.discord.DiscordApi;
-import dev.hubcord.commands.discord.DiscordRest;
 import dev.hubcord.commands.events.EventDispatcher;
 import dev.hubcord.commands.exec.CommandIntake;
 import dev.hubcord.commands.exec.CommandRegistry;
@@ -17,6 +16,7 @@ import dev.hubcord.commands.store.Database;
 import dev.hubcord.commands.store.Journal;
 import dev.hubcord.commands.store.MusicChannels;
 import dev.hubcord.commands.store.TimedBans;
+import dev.hubcord.discordrest.DiscordRest;
 import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.discordrest.RestRequest;
 import dev.hubcord.protocol.ServiceType;
@@ -24,6 +24,7 @@ import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.client.HubClientOptions;
 import dev.hubcord.protocol.client.Identified;
 import dev.hubcord.protocol.client.IncomingEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -82,9 +83,9 @@ public final class CommandsWorker implements AutoCloseable {
                 .statistics(() -> Map.of("inFlight", intakeRef[0] == null ? 0 : intakeRef[0].inFlight()))
                 .build());
         // the REST client's rate limits are coordinated by the hub, for every process that calls Discord
-        this.rest = new DiscordRest(new RestOptions(config.discordApiBase(), config.discordToken(),
+        this.rest = DiscordRest.of(new RestOptions(config.discordApiBase(), config.discordToken(),
                 config.restTimeout(), config.restRetries(), 10, config.globalLimit(), config.invalidRequestCap(),
-                Duration.ofMillis(50)), hub);
+                Duration.ofMillis(50)), hub, new SimpleMeterRegistry()); // not exported yet: issue #19
         DiscordApi discord = new DiscordApi(rest);
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("defer-timer")
                 .factory());
