@@ -140,6 +140,8 @@ public final class HubRateLimits implements RateLimits {
             unheard.notCharged(recent);
             suspectUntilNanos = System.nanoTime() + suspectForNanos;
             suspectSession = session();
+            // a slow hub may have granted the others a full window just now, as a lost one may have
+            fallback.fillGlobal(fallback.globalLimit());
             log.warn("event=ratelimit_fallback no answer from the hub within {} ms ({}): local share of {}/s for {} ms",
                     answerTimeout.toMillis(), e.getCause() != null ? e.getCause() : e, fallback.globalLimit(),
                     TimeUnit.NANOSECONDS.toMillis(suspectForNanos));

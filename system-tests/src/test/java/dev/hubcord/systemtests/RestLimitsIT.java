@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,8 @@ class RestLimitsIT {
     private static final int GLOBAL_LIMIT = 50;
     /** Arrival stamps are taken at the simulator, after the network: a window may see a few more than were sent in it. */
     private static final int WINDOW_TOLERANCE = 5;
+    /** Discord's (and the simulator's) snowflake epoch: an ID's creation time is {@code (id >>> 22) + this}. */
+    private static final long DISCORD_EPOCH_MS = 1_420_070_400_000L;
 
     private final Deployment system = SharedSystem.get();
     private final Set<String> authorsUsed = new HashSet<>();
@@ -95,19 +98,32 @@ class RestLimitsIT {
 
     @Test
     @Order(3)
-    void theHubKilledMidFloodOpensNoBurstAndEveryCommandIsAnsweredOnce() throws Exception {
+    void theHubKilledMidFloodOpensNoBurstAndWhatItNeverTookIsAnsweredOnce() throws Exception {
         // !calc needs nothing from the hub (!ping asks the hub's REST API, which is down here) and sends one request
         List<String> channels = channels(60);
         long start = System.currentTimeMillis();
+        AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
         Map<String, String> sent = flood(channels, 5, "!calc add 2 3", n -> {
             if (n == 150) { // the first commands are answered, most still wait for permits
                 system.process("hub").kill();
+                killedAt.set(System.currentTimeMillis());
             }
         });
         system.restart("hub");
         system.awaitReady();
+        // What the killed hub had taken and not yet delivered is lost with it (protocol.md, "What it does not
+        // cover"); a command posted after the kill never reached it and is answered, once.
+        Set<String> afterKill = new HashSet<>();
+        sent.keySet().stream().filter(id -> (Long.parseLong(id) >>> 22) + DISCORD_EPOCH_MS > killedAt.get())
+                .forEach(afterKill::add);
+        assertThat(afterKill).as("commands posted after the kill").isNotEmpty();
         try {
-            awaitEveryReply(sent.keySet(), "2 + 3 = 5", Duration.ofSeconds(60));
+            awaitEveryReply(afterKill, "2 + 3 = 5", Duration.ofSeconds(60));
+            Map<String, Integer> replies = repliesByTrigger(sent.keySet());
+            System.out.printf("RestLimitsIT (hub killed): %d of %d commands answered (%d posted after the kill,"
+                    + " all answered); the rest were in the killed hub%n", replies.size(), sent.size(),
+                    afterKill.size());
+            assertThat(replies.values()).as("replies per command").allMatch(n -> n == 1);
         } finally {
             burstReport(start);
         }
