@@ -121,7 +121,7 @@ class RestLimitsIT {
             awaitEveryReply(afterKill, "2 + 3 = 5", Duration.ofSeconds(60));
             Map<String, Integer> replies = repliesByTrigger(sent.keySet());
             System.out.printf("RestLimitsIT (hub killed): %d of %d commands answered (%d posted after the kill,"
-                    + " all answered); the rest were in the killed hub%n", replies.size(), sent.size(),
+                    + " all answered; any others were lost with the killed hub)%n", replies.size(), sent.size(),
                     afterKill.size());
             assertThat(replies.values()).as("replies per command").allMatch(n -> n == 1);
         } finally {
