@@ -3,7 +3,6 @@ package dev.hubcord.commands;
 import dev.hubcord.commands.builtin.TimedBanLifter;
 import dev.hubcord.commands.config.WorkerConfig;
 import dev.hubcord.commands.discord.DiscordApi;
-import dev.hubcord.commands.discord.DiscordRest;
 import dev.hubcord.commands.events.EventDispatcher;
 import dev.hubcord.commands.exec.CommandIntake;
 import dev.hubcord.commands.exec.CommandRegistry;
@@ -18,6 +17,7 @@ import dev.hubcord.commands.store.Database;
 import dev.hubcord.commands.store.Journal;
 import dev.hubcord.commands.store.MusicChannels;
 import dev.hubcord.commands.store.TimedBans;
+import dev.hubcord.discordrest.DiscordRest;
 import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.discordrest.RestRequest;
 import dev.hubcord.protocol.ServiceType;
@@ -86,7 +86,7 @@ public final class CommandsWorker implements AutoCloseable {
                 .statistics(() -> Map.of("inFlight", intakeRef[0] == null ? 0 : intakeRef[0].inFlight()))
                 .build());
         // the REST client's rate limits are coordinated by the hub, for every process that calls Discord
-        this.rest = new DiscordRest(new RestOptions(config.discordApiBase(), config.discordToken(),
+        this.rest = DiscordRest.of(new RestOptions(config.discordApiBase(), config.discordToken(),
                 config.restTimeout(), config.restRetries(), 10, config.globalLimit(), config.invalidRequestCap(),
                 Duration.ofMillis(50)), hub, meters);
         DiscordApi discord = new DiscordApi(rest);

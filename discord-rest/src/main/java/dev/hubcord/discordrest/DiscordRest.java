@@ -2,6 +2,7 @@ package dev.hubcord.discordrest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.protocol.client.HubClient;
 import dev.hubcord.protocol.codec.Json;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  *   <li>401, 403 and non-shared 429s are counted; at the cap calls fail fast with {@code INVALID_REQUEST_CAP};</li>
  *   <li>a 429 from Cloudflare (no JSON body, no scope: the IP is banned) fails at once with {@code BANNED}.</li>
  * </ul>
+ * A body is JSON (anything Jackson can write) or a {@link MultipartBody} (files, {@code payload_json}).
  * The waiting itself is the {@link RateLimits}' business: per process ({@link LocalRateLimits}) or coordinated by
  * the hub ({@link HubRateLimits}).
  */
@@ -53,6 +55,15 @@ public final class DiscordRest implements AutoCloseable {
     /** A client with a per-process limiter and meters nobody reads: for a process that is alone to call Discord. */
     public DiscordRest(RestOptions options) {
         this(options, LocalRateLimits.of(options), new SimpleMeterRegistry());
+    }
+
+    /**
+     * A client whose rate limits are the deployment's, coordinated over {@code hub} ({@link HubRateLimits}), or
+     * with a {@code null} hub this process's own ({@link LocalRateLimits}); meters in {@code registry}.
+     */
+    public static DiscordRest of(RestOptions options, HubClient hub, MeterRegistry registry) {
+        return new DiscordRest(options, hub == null ? LocalRateLimits.of(options) : HubRateLimits.of(hub, options),
+                registry);
     }
 
     /** A client whose requests wait for {@code limits}, with its meters in {@code registry}. */
@@ -188,7 +199,7 @@ public final class DiscordRest implements AutoCloseable {
                 .method(route.method(), body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
-            b.header("Content-Type", "application/json");
+            b.header("Content-Type", request.body() instanceof MultipartBody m ? m.contentType() : "application/json");
         }
         if (route.needsAuth()) {
             b.header("Authorization", "Bot " + options.token());
@@ -218,6 +229,9 @@ public final class DiscordRest implements AutoCloseable {
     private static byte[] encode(Object body) {
         if (body == null) {
             return null;
+        }
+        if (body instanceof MultipartBody multipart) {
+            return multipart.encode(); // once: a repeat sends the same bytes
         }
         try {
             return Json.mapper().writeValueAsBytes(body);

@@ -8,6 +8,7 @@ import dev.hubcord.protocol.codec.Json;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * connection is up are still reported to the hub ({@code fallback: true}), which counts them toward its global
  * window; while it is down nothing is reported (nor buffered). Its buckets are this process's own, learnt from
  * its own responses.
+ *
+ * <p>What the hub has not heard of (sends on the share while the connection was down, sends on a permit of a hub
+ * session before the current one) is kept in {@link UnheardSends} and carried by the next acquire
+ * ({@code recent}): a hub that comes back charges its global window with them before it grants.
  */
 public final class HubRateLimits implements RateLimits {
 
@@ -46,6 +51,7 @@ public final class HubRateLimits implements RateLimits {
     private volatile int invalidCount;
     private volatile long globalPausedUntilNanos = System.nanoTime();
     private volatile boolean fellBack;
+    private final UnheardSends unheard = new UnheardSends();
 
     /**
      * @param hub a connected (or connecting) client of a type that may send {@code RATELIMIT_*}
@@ -99,7 +105,7 @@ public final class HubRateLimits implements RateLimits {
                         + " invalid requests (401/403/429) in the last 10 minutes", null);
             }
             if (reply.path("granted").asBoolean(false)) {
-                return new HubPermit(route, reply.path("permit").asLong(0));
+                return new HubPermit(route, reply.path("permit").asLong(0), session());
             }
             long waitMs = Math.max(1, reply.path("waitMs").asLong(1));
             if ("global".equals(reply.path("reason").asText())) {
@@ -119,12 +125,23 @@ public final class HubRateLimits implements RateLimits {
             // a hub that has just restarted holds back the shares of the clients not yet back (see the protocol)
             d.put("knownClients", knownClients);
         }
+        UnheardSends.Batch recent = unheard.take(session(), System.nanoTime());
+        if (!recent.isEmpty()) {
+            recent.ages().forEach(d.withArray("recent")::add);
+            log.info("event=ratelimit_recent telling the hub of {} global requests it has not heard of",
+                    recent.ages().size());
+        }
         try {
-            return hub.request("RATELIMIT_ACQUIRE", d, answerTimeout)
+            JsonNode reply = hub.request("RATELIMIT_ACQUIRE", d, answerTimeout)
                     .get(answerTimeout.toMillis() + 100, TimeUnit.MILLISECONDS);
+            unheard.charged(recent);
+            return reply;
         } catch (ExecutionException | TimeoutException e) {
+            unheard.notCharged(recent);
             suspectUntilNanos = System.nanoTime() + suspectForNanos;
             suspectSession = session();
+            // a slow hub may have granted the others a full window just now, as a lost one may have
+            fallback.fillGlobal(fallback.globalLimit());
             log.warn("event=ratelimit_fallback no answer from the hub within {} ms ({}): local share of {}/s for {} ms",
                     answerTimeout.toMillis(), e.getCause() != null ? e.getCause() : e, fallback.globalLimit(),
                     TimeUnit.NANOSECONDS.toMillis(suspectForNanos));
@@ -134,7 +151,7 @@ public final class HubRateLimits implements RateLimits {
 
     /** Within {@code suspectFor} of an unanswered request, on the same session (a new session is a new chance). */
     private boolean suspect() {
-        return System.nanoTime() - suspectUntilNanos < 0 && java.util.Objects.equals(suspectSession, session());
+        return System.nanoTime() - suspectUntilNanos < 0 && Objects.equals(suspectSession, session());
     }
 
     private String session() {
@@ -148,20 +165,36 @@ public final class HubRateLimits implements RateLimits {
     private Permit fallback(Route route) throws InterruptedException {
         if (!fellBack) {
             fellBack = true;
-            log.warn("event=ratelimit_fallback hub {}: local share of {}/s", hub.state(), fallback.globalLimit());
+            // What the other processes were granted in the last window is unknown here: count it as the whole
+            // share, so the first request on it waits until one window after the hub was lost (at most 1 s).
+            fallback.fillGlobal(fallback.globalLimit());
+            log.warn("event=ratelimit_fallback hub {}: local share of {}/s after one window", hub.state(),
+                    fallback.globalLimit());
         }
         Permit local = fallback.acquire(route);
+        UnheardSends.Send send = route.globalExempt() ? null : unheard.sent(null);
         return response -> {
             local.complete(response);
-            report(route, response, -1);
+            boolean heard = report(route, response, -1);
+            if (send != null) {
+                if (heard) {
+                    unheard.heard(send);
+                } else {
+                    unheard.unheard(send, System.nanoTime());
+                }
+            }
         };
     }
 
-    /** Sends {@code RATELIMIT_UPDATE}; {@code permit} is the hub's permit id, 0 for none, -1 for the local share. */
-    private void report(Route route, RestResponse response, long permit) {
+    /**
+     * Sends {@code RATELIMIT_UPDATE}; {@code permit} is the hub's permit id, 0 for none, -1 for the local share.
+     * Returns whether it was sent.
+     */
+    private boolean report(Route route, RestResponse response, long permit) {
         if (hub.state() != ConnectionState.CONNECTED) {
             // not buffered for later: a long outage would fill the send buffer the service's other events need
-            return;
+            // (the global requests among them go to the next acquire instead: UnheardSends)
+            return false;
         }
         Outcome o = Outcome.of(response);
         Map<String, Object> d = new LinkedHashMap<>();
@@ -182,7 +215,9 @@ public final class HubRateLimits implements RateLimits {
         }
         if (!hub.send("RATELIMIT_UPDATE", d)) {
             log.debug("RATELIMIT_UPDATE for {} not sent (send buffer full or client closed)", route);
+            return false;
         }
+        return true;
     }
 
     /** Whether the last request went to the fallback (the hub was away). */
@@ -205,18 +240,25 @@ public final class HubRateLimits implements RateLimits {
         return fallback.globallyPaused() || globalPausedUntilNanos - System.nanoTime() > 0;
     }
 
-    /** A permit from the hub: completing it reports Discord's answer as {@code RATELIMIT_UPDATE}. */
+    /**
+     * A permit from the hub: completing it reports Discord's answer as {@code RATELIMIT_UPDATE}, with the permit's id
+     * to the hub session that granted it, as a local-share request ({@code fallback}) to a later one (a restarted
+     * hub does not know the id), or, without a connection, to the next acquire ({@link UnheardSends}).
+     */
     private final class HubPermit implements Permit {
         private final Route route;
         private final long id;
+        private final String session;
+        private final UnheardSends.Send send;
+        private final GlobalLimiter.Slot slot;
         private boolean done;
 
-        HubPermit(Route route, long id) {
+        HubPermit(Route route, long id, String session) {
             this.route = route;
             this.id = id;
-            if (!route.globalExempt()) {
-                fallback.recordGlobal();
-            }
+            this.session = session;
+            this.send = route.globalExempt() ? null : unheard.sent(session);
+            this.slot = route.globalExempt() ? null : fallback.recordGlobal();
         }
 
         @Override
@@ -225,7 +267,18 @@ public final class HubRateLimits implements RateLimits {
                 return;
             }
             done = true;
-            report(route, response, id);
+            if (slot != null) {
+                fallback.answeredGlobal(slot);
+            }
+            boolean sameSession = Objects.equals(session, session());
+            boolean heard = report(route, response, sameSession ? id : -1);
+            if (send != null) {
+                if (heard) {
+                    unheard.heard(send);
+                } else {
+                    unheard.unheard(send, System.nanoTime());
+                }
+            }
             Outcome o = Outcome.of(response);
             if (o.status() == 429 && ("global".equals(o.scope()) || Outcome.CLOUDFLARE.equals(o.scope()))) {
                 fallback.pauseGlobal(o.retryAfter()); // also holds if the hub goes away before it pauses everyone

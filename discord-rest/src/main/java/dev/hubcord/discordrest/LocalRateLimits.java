@@ -32,10 +32,9 @@ public final class LocalRateLimits implements RateLimits {
     public Permit acquire(Route route) throws InterruptedException {
         invalid.check();
         Bucket bucket = buckets.acquire(route);
+        GlobalLimiter.Slot slot;
         try {
-            if (!route.globalExempt()) {
-                global.acquire();
-            }
+            slot = route.globalExempt() ? null : global.acquire();
         } catch (InterruptedException | RuntimeException e) {
             bucket.unlock();
             throw e;
@@ -49,6 +48,9 @@ public final class LocalRateLimits implements RateLimits {
                     return;
                 }
                 done = true;
+                if (slot != null) {
+                    global.answered(slot);
+                }
                 try {
                     if (response != null) {
                         buckets.update(route, bucket, response);
@@ -99,9 +101,26 @@ public final class LocalRateLimits implements RateLimits {
         return global.paused();
     }
 
-    /** Counts a request sent on the hub's permit in the global window (see {@link GlobalLimiter#record()}). */
-    void recordGlobal() {
-        global.record();
+    /**
+     * Counts a request sent on the hub's permit in the global window (see {@link GlobalLimiter#record()});
+     * {@link #answeredGlobal} follows with its answer.
+     */
+    GlobalLimiter.Slot recordGlobal() {
+        return global.record();
+    }
+
+    void answeredGlobal(GlobalLimiter.Slot slot) {
+        global.answered(slot);
+    }
+
+    /** Fills the global window to {@code count}, as answered now (see {@link GlobalLimiter#fill}). */
+    void fillGlobal(int count) {
+        global.fill(count);
+    }
+
+    /** Requests counted in the global window now. */
+    int globalHeld() {
+        return global.held();
     }
 
     /** Records the pause of a global 429 learnt elsewhere (from the hub's answer). */

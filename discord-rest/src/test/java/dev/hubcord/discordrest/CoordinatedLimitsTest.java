@@ -113,8 +113,12 @@ class CoordinatedLimitsTest {
         List<RestExchange.Recorded> posts = deployment.posts();
         explain429s(posts);
         long limited = posts.stream().filter(r -> r.status() == 429).count();
-        System.out.printf("hub closed and back: %d requests, %d 429s%n", posts.size(), limited);
+        long[] times = posts.stream().mapToLong(RestExchange.Recorded::atMillis).toArray();
+        System.out.printf("hub closed and back: %d requests, %d 429s, busiest second %d%n", posts.size(), limited,
+                busiestSecond(times));
         assertThat(limited).isLessThanOrEqualTo(posts.size() / 50);
+        // the hub that comes back is told what the clients sent without it (recent) before it grants
+        assertThat(busiestSecond(times)).as("requests in the busiest second at the sim").isLessThanOrEqualTo(GLOBAL_LIMIT);
     }
 
     /** For each 429: how many requests the sim took in its channel (last 2 s) and in all (last 1 s) before it. */
@@ -131,6 +135,19 @@ class CoordinatedLimitsTest {
             System.out.printf("429 at +%d ms: %d in its channel in 2 s, %d in all in 1 s%n", r.atMillis() - start,
                     inChannel, inAll);
         }
+    }
+
+    /** The most requests the sim received within any one second (sliding over its arrival stamps, in order). */
+    static int busiestSecond(long[] times) {
+        int most = 0;
+        int from = 0;
+        for (int to = 0; to < times.length; to++) {
+            while (times[to] - times[from] >= 1_000) {
+                from++;
+            }
+            most = Math.max(most, to - from + 1);
+        }
+        return most;
     }
 
     /** Requests per second over whole windows: the period between the first requests of the first and last window. */

@@ -18,10 +18,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,8 @@ class RestLimitsIT {
     private static final int GLOBAL_LIMIT = 50;
     /** Arrival stamps are taken at the simulator, after the network: a window may see a few more than were sent in it. */
     private static final int WINDOW_TOLERANCE = 5;
+    /** Discord's (and the simulator's) snowflake epoch: an ID's creation time is {@code (id >>> 22) + this}. */
+    private static final long DISCORD_EPOCH_MS = 1_420_070_400_000L;
 
     private final Deployment system = SharedSystem.get();
     private final Set<String> authorsUsed = new HashSet<>();
@@ -96,30 +98,49 @@ class RestLimitsIT {
 
     @Test
     @Order(3)
-    @Disabled("fails on a real gap, to enable with its fix (issue #17): the hub's loss still lets 60 requests reach the"
-            + " sim within one sliding second (limit 50): around the hub's return the workers'"
-            + " local-share sends (which the new hub never heard of) and its first permits overlap; the hub's grace"
-            + " period (RateLimitCoordinatorTest) does not cover it")
-    void theHubKilledMidFloodOpensNoBurstAndEveryCommandIsAnsweredOnce() throws Exception {
+    void theHubKilledMidFloodOpensNoBurstAndWhatItNeverTookIsAnsweredOnce() throws Exception {
         // !calc needs nothing from the hub (!ping asks the hub's REST API, which is down here) and sends one request
         List<String> channels = channels(60);
         long start = System.currentTimeMillis();
+        AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
         Map<String, String> sent = flood(channels, 5, "!calc add 2 3", n -> {
             if (n == 150) { // the first commands are answered, most still wait for permits
                 system.process("hub").kill();
+                killedAt.set(System.currentTimeMillis());
             }
         });
         system.restart("hub");
         system.awaitReady();
-        awaitEveryReply(sent.keySet(), "2 + 3 = 5", Duration.ofSeconds(60));
+        // What the killed hub had taken and not yet delivered is lost with it (protocol.md, "What it does not
+        // cover"); a command posted after the kill never reached it and is answered, once.
+        Set<String> afterKill = new HashSet<>();
+        sent.keySet().stream().filter(id -> (Long.parseLong(id) >>> 22) + DISCORD_EPOCH_MS > killedAt.get())
+                .forEach(afterKill::add);
+        assertThat(afterKill).as("commands posted after the kill").isNotEmpty();
+        try {
+            awaitEveryReply(afterKill, "2 + 3 = 5", Duration.ofSeconds(60));
+            Map<String, Integer> replies = repliesByTrigger(sent.keySet());
+            System.out.printf("RestLimitsIT (hub killed): %d of %d commands answered (%d posted after the kill,"
+                    + " all answered; any others were lost with the killed hub)%n", replies.size(), sent.size(),
+                    afterKill.size());
+            assertThat(replies.values()).as("replies per command").allMatch(n -> n == 1);
+        } finally {
+            burstReport(start);
+        }
+    }
+
+    /** The hub-kill scenario's figures, and its one-window assertion (also when not every command was answered). */
+    private void burstReport(long start) {
         List<SimApi.Request> log = since(start);
         // Not asserted: per-channel 429s. On their local shares the workers learn the channel buckets each for
         // itself (the previous scenario had just used these channels), as the fallback is documented to do.
         System.out.printf("RestLimitsIT (hub killed): %d requests, %d 429s, busiest second %d%n",
                 log.size(), log.stream().filter(r -> r.status() == 429).count(), busiestSecond(log));
         System.out.println("RestLimitsIT (hub killed) per 100 ms: " + per100Ms(log));
+        // No tolerance here: every request is counted, by the hub or a worker's share, from its answer, which comes
+        // after its arrival at the simulator; the restarted hub is told what the shares sent without it (recent)
         assertThat(busiestSecond(log)).as("requests in the busiest second at the simulator")
-                .isLessThanOrEqualTo(GLOBAL_LIMIT + WINDOW_TOLERANCE);
+                .isLessThanOrEqualTo(GLOBAL_LIMIT);
     }
 
     /** {@code count} answerable channels of the large guilds, taken in turn from each guild. */
@@ -189,6 +210,16 @@ class RestLimitsIT {
 
     private void awaitEveryReply(Set<String> triggers, String answer, Duration atMost) {
         await("a reply to each of " + triggers.size() + " commands").atMost(atMost).pollInterval(Duration.ofSeconds(1))
+                .conditionEvaluationListener(c -> {
+                    if (c.getRemainingTimeInMS() <= 1_000) {
+                        Set<String> missing = new HashSet<>(triggers);
+                        missing.removeAll(repliesByTrigger(triggers).keySet());
+                        System.out.println("RestLimitsIT: " + (triggers.size() - missing.size()) + " of "
+                                + triggers.size() + " commands answered, " + since(0).stream()
+                                        .filter(r -> r.status() == 429).count() + " 429s in the sim's log;"
+                                + " not answered: " + missing.stream().limit(5).toList());
+                    }
+                })
                 .until(() -> repliesByTrigger(triggers).size() == triggers.size());
         assertThat(repliesByTrigger(triggers).values()).as("replies per command").allMatch(n -> n == 1);
         assertThat(system.sim().messages(null)).filteredOn(m -> triggers.contains(m.path("reply_to").asText("")))

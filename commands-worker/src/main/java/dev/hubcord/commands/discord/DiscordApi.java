@@ -2,7 +2,10 @@ package dev.hubcord.commands.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubcord.discordrest.DiscordRest;
 import dev.hubcord.discordrest.DiscordRestException;
+import dev.hubcord.discordrest.FileUpload;
+import dev.hubcord.discordrest.MultipartBody;
 import dev.hubcord.discordrest.Replay;
 import dev.hubcord.discordrest.RestRequest;
 import dev.hubcord.protocol.codec.Json;

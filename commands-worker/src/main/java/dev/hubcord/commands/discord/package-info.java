@@ -1,9 +1,7 @@
 /**
- * A Discord REST v10 client with Discord's rate-limit model: one {@link dev.hubcord.commands.discord.DiscordRest}
- * per process whose limits (buckets by hash and major parameter, the global limit, the invalid-request cap) come
- * from module {@code discord-rest}, coordinated by the hub for the deployment; the three kinds of 429, timeouts and
- * retries for 5xx here.
- * Requests block the calling (virtual) thread while their bucket is empty instead of failing;
- * {@link dev.hubcord.commands.discord.DiscordApi} has the endpoints the commands use.
+ * The Discord endpoints the commands use ({@link dev.hubcord.commands.discord.DiscordApi}), over the process's one
+ * {@code dev.hubcord.discordrest.DiscordRest} (module {@code discord-rest}: transport, multipart files, retries,
+ * error kinds, and the rate limits coordinated by the hub for the deployment), and the message nonces that make a
+ * repeated reply harmless.
  */
 package dev.hubcord.commands.discord;

@@ -2,9 +2,9 @@ package dev.hubcord.commands.exec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.commands.discord.DiscordApi;
-import dev.hubcord.commands.discord.FileUpload;
 import dev.hubcord.commands.interactions.Reply;
 import dev.hubcord.discordrest.DiscordRestException;
+import dev.hubcord.discordrest.FileUpload;
 import dev.hubcord.protocol.codec.Json;
 import java.time.Duration;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.commands.api.CommandSpec;
-import dev.hubcord.commands.discord.DiscordRest;
+import dev.hubcord.discordrest.DiscordRest;
 import dev.hubcord.discordrest.Replay;
 import dev.hubcord.discordrest.RestRequest;
 import dev.hubcord.protocol.client.HubClient;

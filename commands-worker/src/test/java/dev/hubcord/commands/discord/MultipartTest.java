@@ -3,6 +3,8 @@ package dev.hubcord.commands.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.hubcord.commands.interactions.Reply;
+import dev.hubcord.discordrest.DiscordRest;
+import dev.hubcord.discordrest.FileUpload;
 import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.protocol.codec.Json;
 import java.net.InetSocketAddress;

@@ -4,6 +4,7 @@ import dev.hubcord.commands.CommandsWorker;
 import dev.hubcord.commands.testing.CacheMirror;
 import dev.hubcord.commands.testing.MutableClock;
 import dev.hubcord.commands.testing.World;
+import dev.hubcord.discordrest.DiscordRest;
 import dev.hubcord.discordrest.DiscordRestException;
 import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.discordsim.population.SimChannel;

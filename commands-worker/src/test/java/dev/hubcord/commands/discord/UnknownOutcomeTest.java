@@ -1,6 +1,7 @@
 package dev.hubcord.commands.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubcord.discordrest.DiscordRest;
 import dev.hubcord.discordrest.DiscordRestException;
 import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.discordsim.DiscordSim;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hubcord.commands.discord.DiscordApi;
-import dev.hubcord.commands.discord.DiscordRest;
 import dev.hubcord.commands.interactions.Reply;
 import dev.hubcord.commands.testing.CacheMirror;
 import dev.hubcord.commands.testing.World;
+import dev.hubcord.discordrest.DiscordRest;
 import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.discordsim.control.SimEvents;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.hubcord.commands.discord.DiscordApi;
-import dev.hubcord.commands.discord.DiscordRest;
 import dev.hubcord.commands.testing.CacheMirror;
 import dev.hubcord.commands.testing.World;
+import dev.hubcord.discordrest.DiscordRest;
 import dev.hubcord.discordrest.RestOptions;
 import dev.hubcord.discordsim.population.SimChannel;
 import dev.hubcord.discordsim.rest.RestConfig;

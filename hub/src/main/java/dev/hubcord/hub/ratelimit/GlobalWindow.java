@@ -2,6 +2,7 @@ package dev.hubcord.hub.ratelimit;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Discord's global limit for the deployment: at most {@code limit} requests in any window. A permit counts from its
@@ -21,7 +22,11 @@ final class GlobalWindow {
     private final long lostAfterNanos;
     /** permit id → {time it counts from, whether it is reported}; ids of fallback entries are negative. */
     private final Map<Long, long[]> entries = new HashMap<>();
-    private long nextId = 1;
+    /**
+     * Permit ids start at a random point, so that an update for a permit of a hub instance before this one (sent just
+     * as the connection dropped, delivered after the restart) names no permit of this one.
+     */
+    private long nextId = ThreadLocalRandom.current().nextLong(1, 1L << 52);
     private long nextFallbackId = -1;
     private long pausedUntilNanos;
 
@@ -68,7 +73,20 @@ final class GlobalWindow {
 
     /** A request sent without a permit (a process's local share): counts for one window from now. */
     void fallback(long now) {
+        charge(now, now);
+    }
+
+    /**
+     * A request sent without a permit whose answer its sender had at {@code answeredNanos} (on this clock, at the
+     * latest): it reached Discord before that, so counting it for one window from then covers it. Only the
+     * {@code limit} latest-expiring entries are kept: an older one expires before any of them, so dropping it
+     * changes no decision.
+     */
+    void charge(long answeredNanos, long now) {
         expire(now);
+        if (now - (answeredNanos + windowNanos) >= 0) {
+            return; // its window is over already
+        }
         while (!entries.isEmpty() && entries.size() >= limit) {
             // full already: replace the entry that would expire first, keeping the size bounded
             Map.Entry<Long, long[]> first = null;
@@ -77,9 +95,12 @@ final class GlobalWindow {
                     first = e;
                 }
             }
+            if (expiry(first.getValue()) - (answeredNanos + windowNanos) > 0) {
+                return; // every entry held outlasts this one
+            }
             entries.remove(first.getKey());
         }
-        entries.put(nextFallbackId--, new long[] {now, 1});
+        entries.put(nextFallbackId--, new long[] {answeredNanos, 1});
     }
 
     /** The bot's limit as the clients say it; permits already out stay counted. */

@@ -52,6 +52,7 @@ public final class RateLimitCoordinator {
     /** A permit whose report never comes (its process died) stops counting this long after its grant. */
     private static final long LOST_PERMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long DISCOVERY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final int[] NO_RECENT = {};
 
     private final Settings settings;
     private final LongSupplier clock;
@@ -107,7 +108,22 @@ public final class RateLimitCoordinator {
      */
     public synchronized Decision acquire(String session, String route, String major, boolean global, int globalLimit,
             int knownClients) {
+        return acquire(session, route, major, global, globalLimit, knownClients, NO_RECENT);
+    }
+
+    /**
+     * As above; {@code recentMs} are the process's global requests this hub has not heard of (sent on its local share
+     * while it had no hub, or on a permit of a hub before this one), each as the milliseconds since the process had
+     * its answer (0: none yet). They are charged to the global window, for one window from then, before anything is
+     * decided: the hub that just came back learns what was sent without it, so its first permits do not overlap
+     * those sends at Discord.
+     */
+    public synchronized Decision acquire(String session, String route, String major, boolean global, int globalLimit,
+            int knownClients, int[] recentMs) {
         long now = clock.getAsLong();
+        for (int ms : recentMs) {
+            globalWindow.charge(now - TimeUnit.MILLISECONDS.toNanos(ms), now);
+        }
         clients.put(session, new long[] {now, Math.max(0, globalLimit)});
         if (inGrace(now)) {
             declaredClients = Math.max(declaredClients, Math.min(knownClients, MAX_DECLARED_CLIENTS));
@@ -215,15 +231,18 @@ public final class RateLimitCoordinator {
     /** The global limit, or during the grace period only the part of the clients already back. */
     private int grantedGlobalLimit(long now) {
         int limit = effectiveGlobalLimit(now);
-        int active = activeClients(now);
+        int active = activeClients();
         if (inGrace(now) && declaredClients > active) {
             return Math.max(1, limit * active / declaredClients);
         }
         return limit;
     }
 
-    private int activeClients(long now) {
-        clients.values().removeIf(c -> now - c[0] > CLIENT_IDLE_NANOS);
+    /**
+     * Live sessions that have asked since this hub started, idle or not: a process idle now may flood on its local
+     * share when the hub goes away, so its share must be counted out of the limit all the same.
+     */
+    private int activeClients() {
         return Math.max(1, clients.size());
     }
 
@@ -237,10 +256,10 @@ public final class RateLimitCoordinator {
         return lowest == Long.MAX_VALUE ? settings.globalLimit() : (int) lowest;
     }
 
-    /** Processes that asked for a permit in the last 10 seconds (at least 1): the divisor of the fallback share. */
+    /** Live sessions that have asked for a permit (at least 1): the divisor of the fallback share. */
     public synchronized int clients() {
         long now = clock.getAsLong();
-        int active = activeClients(now);
+        int active = activeClients();
         // during the grace period the clients still away count too, so that the shares stay small
         return inGrace(now) ? Math.max(active, declaredClients) : active;
     }

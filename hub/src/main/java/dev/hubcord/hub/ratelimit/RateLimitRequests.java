@@ -5,6 +5,7 @@ import dev.hubcord.hub.core.CloseException;
 import dev.hubcord.hub.metrics.HubMetrics;
 import dev.hubcord.protocol.CloseCode;
 import io.micrometer.core.instrument.Counter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +18,9 @@ public final class RateLimitRequests {
     static final int MAX_KEY_LENGTH = 200;
     /** A declared global limit above this (or below 1) is ignored. */
     static final int MAX_GLOBAL_LIMIT = 100_000;
+    /** At most this many unheard sends in one {@code RATELIMIT_ACQUIRE}, each at most this many ms old. */
+    static final int MAX_RECENT = 1_000;
+    static final int MAX_RECENT_MS = 1_000;
 
     private final RateLimitCoordinator coordinator;
     private final Counter granted;
@@ -30,7 +34,7 @@ public final class RateLimitRequests {
         this.refused = counter(metrics, "refused");
         metrics.gauge("hub_ratelimit_buckets", "Discord rate-limit buckets the hub tracks (RATELIMIT_*)", coordinator,
                 RateLimitCoordinator::bucketCount);
-        metrics.gauge("hub_ratelimit_clients", "processes that asked for a Discord REST permit in the last 10 s",
+        metrics.gauge("hub_ratelimit_clients", "live sessions that have asked for a Discord REST permit",
                 coordinator, RateLimitCoordinator::clients);
         metrics.gauge("hub_ratelimit_invalid_requests", "401/403/429 responses reported in the last 10 minutes",
                 coordinator, RateLimitCoordinator::invalidCount);
@@ -41,7 +45,7 @@ public final class RateLimitRequests {
                 .tag("result", result).register(metrics.registry());
     }
 
-    /** The REPLY to {@code RATELIMIT_ACQUIRE {nonce, route, major, global, globalLimit?, knownClients?}}. */
+    /** The REPLY to {@code RATELIMIT_ACQUIRE {nonce, route, major, global, globalLimit?, knownClients?, recent?}}. */
     public Map<String, Object> acquire(String session, JsonNode d) {
         String route = text(d, "route", "RATELIMIT_ACQUIRE");
         String major = text(d, "major", "RATELIMIT_ACQUIRE");
@@ -55,7 +59,7 @@ public final class RateLimitRequests {
         JsonNode known = d.get("knownClients");
         int knownClients = known != null && known.canConvertToInt() && known.intValue() > 0 ? known.intValue() : 0;
         RateLimitCoordinator.Decision decision = coordinator.acquire(session, route, major, global.booleanValue(),
-                globalLimit, knownClients);
+                globalLimit, knownClients, recent(d.get("recent")));
         (decision.refused() ? refused : decision.granted() ? granted : waited).increment();
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("nonce", d.get("nonce").asText());
@@ -103,6 +107,32 @@ public final class RateLimitRequests {
 
     public RateLimitCoordinator coordinator() {
         return coordinator;
+    }
+
+    /**
+     * {@code recent}: at most {@value #MAX_RECENT} integers, the milliseconds since each unheard send was answered;
+     * values outside 0 to {@value #MAX_RECENT_MS} are dropped (older ones no longer matter to a one-second window).
+     */
+    private static int[] recent(JsonNode recent) {
+        if (recent == null || recent.isNull()) {
+            return new int[0];
+        }
+        if (!recent.isArray() || recent.size() > MAX_RECENT) {
+            throw new CloseException(CloseCode.INVALID_PAYLOAD, "RATELIMIT_ACQUIRE: d.recent must be an array of at"
+                    + " most " + MAX_RECENT + " integers");
+        }
+        int[] out = new int[recent.size()];
+        int n = 0;
+        for (JsonNode v : recent) {
+            if (!v.isIntegralNumber()) {
+                throw new CloseException(CloseCode.INVALID_PAYLOAD, "RATELIMIT_ACQUIRE: d.recent must be an array of"
+                        + " at most " + MAX_RECENT + " integers");
+            }
+            if (v.canConvertToInt() && v.intValue() >= 0 && v.intValue() <= MAX_RECENT_MS) {
+                out[n++] = v.intValue();
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private static String text(JsonNode d, String field, String event) {

@@ -128,4 +128,37 @@ class RateLimitCoordinatorTest {
         }
         assertThat(both).as("both back: the whole limit").isEqualTo(50);
     }
+
+    @Test
+    void sendsTheHubHasNotHeardOfAreChargedBeforeItsFirstGrant() {
+        advanceMs(1_100); // past the first window in which a new hub grants nothing
+        int[] recent = new int[20]; // 20 requests on a local share, answered 0 to 950 ms ago
+        for (int i = 0; i < recent.length; i++) {
+            recent[i] = i * 50;
+        }
+        int granted = 0;
+        for (int i = 0; i < 60; i++) {
+            RateLimitCoordinator.Decision d = c.acquire("back", "GET /gateway", "global", true, 0, 0,
+                    i == 0 ? recent : new int[0]);
+            if (d.granted()) {
+                granted++;
+                c.update("GET /gateway", "global", 200, null, -1, -1, -1, null, 0, d.permit(), false);
+            }
+        }
+        assertThat(granted).as("50 less the 20 sent without the hub").isEqualTo(30);
+        advanceMs(70); // the oldest charged send (950 ms) is out of the window (1 s and 10 ms) now, no other is
+        assertThat(c.acquire("back", "GET /gateway", "global", true, 0).granted()).isTrue();
+        assertThat(c.acquire("back", "GET /gateway", "global", true, 0).granted()).isFalse();
+    }
+
+    @Test
+    void anIdleClientStillCountsInTheSharesUntilItsSessionEnds() {
+        c.acquire("busy", "GET /gateway", "global", false, 0);
+        c.acquire("idle", "GET /gateway", "global", false, 0);
+        advanceMs(60_000);
+        c.acquire("busy", "GET /gateway", "global", false, 0);
+        assertThat(c.clients()).as("the idle one may flood on its share if the hub goes").isEqualTo(2);
+        c.sessionEnded("idle");
+        assertThat(c.clients()).isEqualTo(1);
+    }
 }

@@ -1,4 +1,4 @@
-package dev.hubcord.commands.discord;
+package dev.hubcord.discordrest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;

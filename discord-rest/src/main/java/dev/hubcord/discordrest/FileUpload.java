@@ -1,4 +1,4 @@
-package dev.hubcord.commands.discord;
+package dev.hubcord.discordrest;
 
 import java.util.Objects;
 
