@@ -30,6 +30,8 @@ TARGETS=(
     sharder:dev.hubcord.sharder.forward.DispatchFuzzTest#gatewayDispatches
     sharder:dev.hubcord.sharder.gateway.GatewayDecoderFuzzTest#zlibStream
     sharder:dev.hubcord.sharder.gateway.GatewayDecoderFuzzTest#zstdStream
+    dave:dev.hubcord.dave.DaveFuzzTest#binaryMessages
+    dave:dev.hubcord.dave.DaveFuzzTest#mediaFrames
 )
 
 # Each fuzzing JVM: a bounded heap and direct memory, so that unbounded allocation is an OutOfMemoryError
