@@ -32,6 +32,8 @@ TARGETS=(
     sharder:dev.hubcord.sharder.gateway.GatewayDecoderFuzzTest#zstdStream
     dave:dev.hubcord.dave.DaveFuzzTest#binaryMessages
     dave:dev.hubcord.dave.DaveFuzzTest#mediaFrames
+    audio-worker:dev.hubcord.audio.voice.VoiceMessagesFuzzTest#voiceMessages
+    audio-worker:dev.hubcord.audio.transport.IpDiscoveryFuzzTest#response
 )
 
 # Each fuzzing JVM: a bounded heap and direct memory, so that unbounded allocation is an OutOfMemoryError
