@@ -13,7 +13,7 @@ source scripts/java-env.sh
 
 limit_env="JAZZER_MAX_DURATION=60s"
 case "${1:-}" in
-    --runs) limit_env="JAZZER_MAX_EXECUTIONS=${2:?--runs needs a count} JAZZER_MAX_DURATION="; shift 2 ;;
+    --runs) limit_env="JAZZER_MAX_EXECUTIONS=${2:?--runs needs a count} JAZZER_MAX_DURATION=168h"; shift 2 ;;
     '') ;;
     *) limit_env="JAZZER_MAX_DURATION=${1}s"; shift ;;
 esac
