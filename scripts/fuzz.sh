@@ -49,7 +49,7 @@ for target in "${TARGETS[@]}"; do
     class=${test%%#*}
     report="/tmp/fuzz-$module-${test##*#}.log"
     # the reactor (-am) resolves the sibling modules from their target/ folders: nothing is installed
-    env JAZZER_FUZZ=1 $limit_env nice -n 19 ./mvnw -q -o -pl "$module" -am test \
+    env JAZZER_FUZZ=1 $limit_env nice -n 19 ./mvnw -q -pl "$module" -am test \
         -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.hooks=true \
         -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=10 \
         -DargLine="$jvm_args" >"$report" 2>&1
