@@ -28,6 +28,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.AsciiString;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -100,8 +101,22 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         String rawUri = request.uri();
         // most REST calls have neither a query nor escapes: then the URI is the path, nothing to decode
         boolean plain = rawUri.indexOf('?') < 0 && rawUri.indexOf('%') < 0 && rawUri.indexOf('#') < 0;
-        QueryStringDecoder uri = plain ? null : new QueryStringDecoder(rawUri);
-        String path = plain ? rawUri : uri.path();
+        String path = rawUri;
+        Map<String, List<String>> query = Map.of();
+        if (!plain) {
+            // decoded here, eagerly: a bad percent-escape is the client's error (400), not a 500 or a dropped connection
+            try {
+                QueryStringDecoder uri = new QueryStringDecoder(rawUri);
+                path = uri.path();
+                query = uri.parameters();
+            } catch (IllegalArgumentException e) {
+                String why = String.valueOf(e.getMessage());
+                log.info("malformed request URI from {}: {}", ctx.channel().remoteAddress(),
+                        why.length() > 120 ? why.substring(0, 120) + "..." : why);
+                respond(ctx, request, RestResponse.badRequest("malformed URI: bad percent-escape"), false);
+                return;
+            }
+        }
         String method = request.method().name();
         if (path.equals("/ws/v1") || path.equals("/ws")) {
             upgrade(ctx, request, () -> new HubWebSocketHandler(core), null);
@@ -112,7 +127,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             return;
         }
         if (LavalinkRest.handles(path)) {
-            lavalinkRest(ctx, request, method, path, plain ? Map.of() : uri.parameters());
+            lavalinkRest(ctx, request, method, path, query);
             return;
         }
         RestResponse response;
@@ -125,7 +140,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 case "/metrics" -> method.equals("GET")
                         ? RestResponse.text("text/plain; version=0.0.4; charset=utf-8", core.metrics().scrape())
                         : RestResponse.methodNotAllowed(method, path);
-                case "/status" -> status.answer(method, plain ? Map.of() : uri.parameters(),
+                case "/status" -> status.answer(method, query,
                         request.headers().get(HttpHeaderNames.COOKIE),
                         request.content().toString(java.nio.charset.StandardCharsets.UTF_8));
                 default -> {
@@ -137,7 +152,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                                     && status.admits(request.headers().get(HttpHeaderNames.COOKIE)))) {
                         yield RestResponse.error(401, "UNAUTHORIZED", "missing or wrong Authorization header");
                     }
-                    yield rest.handle(RestRequest.of(method, path, plain ? Map.of() : uri.parameters()));
+                    yield rest.handle(RestRequest.of(method, path, query));
                 }
             };
         } catch (RuntimeException e) {

@@ -66,6 +66,11 @@ final class RouteTemplates {
         return status == 404 && !route.startsWith(DISCORD_PREFIX) ? UNMATCHED : route;
     }
 
+    /** How many templates exist (at most {@value #MAX_TEMPLATES}). */
+    int size() {
+        return templates.size();
+    }
+
     private static long mix(long hash, char c) {
         return (hash ^ c) * FNV_PRIME;
     }

@@ -74,4 +74,16 @@ class HttpRequestHandlerTest {
             r.release();
         }
     }
+
+    @Test
+    void aBadPercentEscapeIsA400() {
+        // Regression (fuzzing): in the query it was a 500 with a stack trace, in the path no answer at all.
+        for (String uri : new String[] {"/v1/discord/guilds/1/roles?x=%zz", "/v1/%zz", "/health?%"}) {
+            FullHttpResponse r = request(HttpMethod.GET, uri, TestHub.SECRET);
+            assertThat(r).as(uri).isNotNull();
+            assertThat(r.status().code()).as(uri).isEqualTo(400);
+            assertThat(r.content().toString(StandardCharsets.UTF_8)).as(uri).contains("\"code\":\"BAD_REQUEST\"");
+            r.release();
+        }
+    }
 }

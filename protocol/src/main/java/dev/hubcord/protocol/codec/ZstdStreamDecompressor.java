@@ -8,12 +8,17 @@ import java.nio.ByteBuffer;
 /**
  * Reads one never-ending zstd stream, one flushed frame at a time, with a single long-lived
  * context. Output is produced in fixed chunks and counted as it comes, so a bomb stops at the limit.
+ * The window a stream may declare is capped at {@link #MAX_WINDOW_LOG}: the window is history kept
+ * across frames, so without the cap a peer could make the context hold zstd's default maximum of
+ * 128 MiB with a few kilobytes of input (found by fuzzing; see {@code docs/benchmarks.md}).
  */
 public final class ZstdStreamDecompressor implements FrameDecompressor {
 
     private static final int CHUNK = 64 * 1024;
+    /** 8 MiB: the window every zstd decoder is expected to support (RFC 8878); our compressors use 2 MiB. */
+    public static final int MAX_WINDOW_LOG = 23;
 
-    private final ZstdDecompressCtx ctx = new ZstdDecompressCtx();
+    private final ZstdDecompressCtx ctx = new ZstdDecompressCtx().setLongMax(MAX_WINDOW_LOG);
     private final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK);
     private final BoundedOutput output;
     private ByteBuffer input = ByteBuffer.allocateDirect(16 * 1024);

@@ -87,4 +87,26 @@ class CompressionCodecTest {
                     .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.kind()).isEqualTo(ProtocolException.Kind.INVALID_JSON));
         }
     }
+
+    /** A zstd frame of one raw block holding {@code {}}, whose header declares a window of 2^windowLog bytes. */
+    private static byte[] frameWithWindow(int windowLog) {
+        return new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0x00, (byte) ((windowLog - 10) << 3), 0x11, 0x00, 0x00,
+            '{', '}'};
+    }
+
+    @Test
+    void aZstdStreamMayNotDeclareAWindowPastTheCap() {
+        // Regression (fuzzing): the window is kept across frames, so a 2^27 window let a few KB of input pin 128 MiB.
+        try (ZstdStreamDecompressor d = new ZstdStreamDecompressor(1 << 20)) {
+            assertThat(d.decompress(Unpooled.wrappedBuffer(frameWithWindow(ZstdStreamDecompressor.MAX_WINDOW_LOG))))
+                    .isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+        }
+        try (ZstdStreamDecompressor d = new ZstdStreamDecompressor(1 << 20)) {
+            assertThatThrownBy(() -> d.decompress(Unpooled.wrappedBuffer(frameWithWindow(27))))
+                    .isInstanceOf(ProtocolException.class)
+                    .hasMessageContaining("too much memory")
+                    .extracting(e -> ((ProtocolException) e).kind())
+                    .isEqualTo(ProtocolException.Kind.INVALID_JSON);
+        }
+    }
 }

@@ -139,23 +139,26 @@ final class CacheEntities {
 
     /**
      * Permission sets travel as integers (the seed's shape) while they fit a signed long, which every
-     * bit Discord defines today does; a wider value goes on as its decimal string.
+     * bit Discord defines today does; a wider value goes on as its decimal string. Anything that is not
+     * an unsigned 64-bit decimal becomes 0: the hub's cache refuses the whole payload otherwise, which
+     * would cost the guild's entity and the hub link for one garbled field (found by fuzzing).
      */
     private static void permissions(ObjectNode n, String field, JsonNode value) {
-        if (value == null || value.isNull()) {
-            n.put(field, 0L);
-            return;
-        }
-        String s = value.asText("0");
-        try {
-            long bits = Long.parseLong(s);
-            if (bits >= 0) {
-                n.put(field, bits);
+        String s = value == null ? null : value.isTextual() ? value.textValue()
+                : value.isIntegralNumber() ? value.asText() : null;
+        if (s != null && !s.isEmpty() && s.length() <= 20 && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                long bits = Long.parseUnsignedLong(s);
+                if (bits >= 0) {
+                    n.put(field, bits);
+                } else {
+                    n.put(field, s);
+                }
                 return;
+            } catch (NumberFormatException e) {
+                // past 64 bits: unreadable
             }
-        } catch (NumberFormatException e) {
-            // falls through: passed on as given
         }
-        n.put(field, s);
+        n.put(field, 0L);
     }
 }

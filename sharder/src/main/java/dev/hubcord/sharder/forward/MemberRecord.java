@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubcord.protocol.codec.Json;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /**
@@ -28,11 +32,29 @@ record MemberRecord(long userId, String nick, long[] roles, String joinedAt, Str
         return new MemberRecord(id,
                 m.has("nick") ? UserRecord.text(m, "nick") : p.nick,
                 m.has("roles") ? roles(m.get("roles")) : p.roles,
-                m.has("joined_at") ? UserRecord.text(m, "joined_at") : p.joinedAt,
+                m.has("joined_at") ? timestamp(m, "joined_at") : p.joinedAt,
                 m.has("avatar") ? UserRecord.text(m, "avatar") : p.avatar,
-                m.has("communication_disabled_until") ? UserRecord.text(m, "communication_disabled_until")
+                m.has("communication_disabled_until") ? timestamp(m, "communication_disabled_until")
                         : p.communicationDisabledUntil,
                 bool(m, "pending", p.pending), bool(m, "deaf", p.deaf), bool(m, "mute", p.mute), user);
+    }
+
+    /**
+     * An ISO 8601 timestamp field, or {@code null} when absent or unreadable: the hub's cache refuses a payload
+     * holding a bad one, so one garbled member would cost its whole batch and the hub link (found by fuzzing).
+     */
+    static String timestamp(JsonNode m, String field) {
+        String text = UserRecord.text(m, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            // the hub keeps epoch microseconds: the instant must fit them as well as parse
+            ChronoUnit.MICROS.between(Instant.EPOCH, OffsetDateTime.parse(text).toInstant());
+            return text;
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return null;
+        }
     }
 
     MemberRecord withoutRole(long roleId) {

@@ -16,10 +16,13 @@ final class ZlibStreamDecoder implements GatewayDecoder {
     private final int maxPayloadBytes;
     private byte[] input = new byte[16 * 1024];
     private int inputLength;
-    private byte[] output = new byte[64 * 1024];
+    private byte[] output;
+    private final byte[] probe = new byte[1];
 
     ZlibStreamDecoder(int maxPayloadBytes) {
         this.maxPayloadBytes = maxPayloadBytes;
+        // never larger than the limit: the buffer's size is what stops a payload (found by fuzzing)
+        this.output = new byte[Math.min(64 * 1024, maxPayloadBytes)];
     }
 
     @Override
@@ -42,7 +45,11 @@ final class ZlibStreamDecoder implements GatewayDecoder {
             while (true) {
                 if (produced == output.length) {
                     if (output.length >= maxPayloadBytes) {
-                        throw new GatewayDecodeException("zlib-stream payload over " + maxPayloadBytes + " bytes", null);
+                        // full at exactly the limit: over it only if there is more to come
+                        if (inflater.inflate(probe) > 0) {
+                            throw new GatewayDecodeException("zlib-stream payload over " + maxPayloadBytes + " bytes", null);
+                        }
+                        break;
                     }
                     output = Arrays.copyOf(output, Math.min(maxPayloadBytes, output.length * 2));
                 }

@@ -57,4 +57,16 @@ class ZlibStreamDecoderTest {
         assertThatThrownBy(() -> small.decode(Unpooled.wrappedBuffer(bomb)))
                 .isInstanceOf(GatewayDecoder.GatewayDecodeException.class).hasMessageContaining("over");
     }
+
+    @Test
+    void aLimitBelowTheWorkingBufferHoldsAndExactlyTheLimitPasses() {
+        // Regression (fuzzing): with a limit under 64 KiB, payloads up to 64 KiB came through.
+        ZlibStreamDecoder limited = new ZlibStreamDecoder(16 * 1024);
+        String exact = "{\"d\":\"" + "a".repeat(16 * 1024 - 8) + "\"}";
+        assertThat(exact).hasSize(16 * 1024);
+        assertThat(limited.decode(Unpooled.wrappedBuffer(compress(exact)))).hasSize(16 * 1024);
+        byte[] over = compress("{\"d\":\"" + "a".repeat(20_000) + "\"}");
+        assertThatThrownBy(() -> limited.decode(Unpooled.wrappedBuffer(over)))
+                .isInstanceOf(GatewayDecoder.GatewayDecodeException.class).hasMessageContaining("over");
+    }
 }
