@@ -80,6 +80,10 @@ public final class DiscordRest implements AutoCloseable {
     public DiscordRest(RestOptions options, HubClient hub, MeterRegistry registry) {
         this.options = options;
         this.meters = registry;
+        // Discord's three X-RateLimit-Scope values exist from the start at 0, so dashboards and rate() see them
+        for (String scope : new String[] {"user", "global", "shared"}) {
+            registry.counter("discord.rest.429", "scope", scope);
+        }
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(options.timeout())
