@@ -3,10 +3,13 @@ package dev.hubcord.audio;
 import com.sedmelluq.discord.lavaplayer.player.AudioPlayerManager;
 import dev.hubcord.audio.config.AudioConfig;
 import dev.hubcord.audio.hub.HubBridge;
+import dev.hubcord.audio.e2ee.MlsDaveSession;
 import dev.hubcord.audio.player.PlayerManagers;
+import dev.hubcord.audio.player.TimedOpusFormat;
 import dev.hubcord.audio.send.FrameCounts;
 import dev.hubcord.audio.send.FrameSender;
 import dev.hubcord.audio.voice.DaveSession;
+import dev.hubcord.audio.voice.VoiceState;
 import dev.hubcord.protocol.Compression;
 import dev.hubcord.protocol.ServiceType;
 import dev.hubcord.protocol.client.AckMode;
@@ -56,7 +59,7 @@ public final class AudioWorker implements AutoCloseable {
     }
 
     public AudioWorker(AudioConfig config) {
-        this(config, dev.hubcord.audio.e2ee.MlsDaveSession.FACTORY);
+        this(config, MlsDaveSession.FACTORY);
     }
 
     /** Connects; completes with the first IDENTIFIED. */
@@ -88,8 +91,9 @@ public final class AudioWorker implements AutoCloseable {
     /**
      * Puts the worker's meters in {@code registry}: {@code audio_players}, {@code audio_players_playing} and the frame
      * counters since start ({@code audio_frames_expected_total}, {@code _sent_total}, {@code _nulled_total}, {@code
-     * _deficit_total}; lost = nulled + deficit). They read what the worker counts anyway, so they cost nothing until
-     * scraped.
+     * _deficit_total}; lost = nulled + deficit), {@code audio_voice_connections{state}} (one series per {@link
+     * VoiceState}) and {@code audio_dave_epochs_total}: they read what the worker counts anyway, so they cost nothing
+     * until scraped. {@code audio_opus_encode_seconds} (histogram) times each Opus encode ({@link TimedOpusFormat}).
      */
     public void bindMetrics(MeterRegistry registry) {
         Gauge.builder("audio.players", bridge::players).description("players of this worker").register(registry);
@@ -100,6 +104,17 @@ public final class AudioWorker implements AutoCloseable {
         frames(registry, "sent", "audio frames sent", FrameCounts::sent);
         frames(registry, "nulled", "frames a player had not ready (its decoder fell behind)", FrameCounts::nulled);
         frames(registry, "deficit", "frames the sender never got to (it fell behind real time)", FrameCounts::deficit);
+        for (VoiceState state : VoiceState.values()) {
+            Gauge.builder("audio.voice.connections", bridge, b -> b.voiceConnections(state))
+                    .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("voice connections of this worker by state").register(registry);
+        }
+        FunctionCounter.builder("audio.dave.epochs", MlsDaveSession.class, c -> MlsDaveSession.epochChanges())
+                .description("changes of a DAVE session's MLS epoch (a member joined or left, a welcome, a reset)")
+                .register(registry);
+        if (manager.getConfiguration().getOutputFormat() instanceof TimedOpusFormat opus) {
+            opus.bind(registry);
+        }
     }
 
     private void frames(MeterRegistry registry, String kind, String help,

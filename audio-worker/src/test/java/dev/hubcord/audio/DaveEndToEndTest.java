@@ -9,6 +9,8 @@ import dev.hubcord.audio.testing.RecordingDave;
 import dev.hubcord.audio.testing.Tones;
 import dev.hubcord.dave.DaveSession;
 import dev.hubcord.discordsim.voice.SimulatedListener;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +31,12 @@ class DaveEndToEndTest {
     static Harness h;
     static RecordingDave dave = new RecordingDave();
     static String tone;
+    static AudioWorker worker;
 
     @BeforeAll
     static void start() throws Exception {
         h = new Harness();
-        h.startWorker("audio-dave", dave);
+        worker = h.startWorker("audio-dave", dave);
         tone = h.load(Tones.sine(dir, 440, 60));
     }
 
@@ -189,5 +192,43 @@ class DaveEndToEndTest {
         assertThat(h.events(guild, e -> e.name().equals("VOICE_CLOSED")).getFirst().data().path("action").asText())
                 .isEqualTo("resume");
         assertThat(h.voice.violations()).isEmpty();
+    }
+
+    /**
+     * The worker's Opus, voice and DAVE meters as Prometheus scrapes them: a voice connection appears as connected,
+     * each encoded frame is timed, and a listener joining moves the DAVE epoch counter.
+     */
+    @Test
+    void theOpusVoiceAndDaveMetersAppearAndMove() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        worker.bindMetrics(registry);
+        String before = registry.scrape();
+        assertThat(before).contains("audio_voice_connections{state=\"connecting\"}",
+                "audio_voice_connections{state=\"disconnected\"}", "audio_dave_epochs_total",
+                "audio_opus_encode_seconds_bucket{le=\"+Inf\"}");
+        double connected = sample(before, "audio_voice_connections{state=\"connected\"}");
+        double epochs = sample(before, "audio_dave_epochs_total");
+
+        String guild = "700000000000000006";
+        long g = Long.parseLong(guild);
+        DaveSession botDave = playing(guild, "710000000000000006").session();
+        h.voice.addListener(g, 760000000000000001L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> botDave.epoch() > 0);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String now = registry.scrape();
+            assertThat(sample(now, "audio_voice_connections{state=\"connected\"}")).isGreaterThan(connected);
+            assertThat(sample(now, "audio_dave_epochs_total")).isGreaterThan(epochs);
+            assertThat(sample(now, "audio_opus_encode_seconds_count")).as("one encode per frame").isGreaterThan(10);
+            assertThat(sample(now, "audio_opus_encode_seconds_sum")).isPositive();
+        });
+    }
+
+    private static double sample(String scrape, String series) {
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        throw new AssertionError("no " + series + " in the scrape");
     }
 }

@@ -30,6 +30,10 @@ final class RestMetrics {
         Gauge.builder("discord.rest.invalid.requests", limits, RateLimits::invalidRequestCount)
                 .description("401/403/429 responses in the last 10 minutes (Discord bans the IP at 10,000)")
                 .register(registry);
+        // Discord's three X-RateLimit-Scope values exist from the start at 0, so dashboards and rate() see them
+        for (String scope : new String[] {"user", "global", "shared"}) {
+            rateLimitedCounter(scope);
+        }
     }
 
     void permitWait(long nanos) {
@@ -44,8 +48,12 @@ final class RestMetrics {
     }
 
     void rateLimited(String scope) {
-        counters.computeIfAbsent("429|" + scope, k -> Counter.builder("discord.rest.429")
+        rateLimitedCounter(scope).increment();
+    }
+
+    private Counter rateLimitedCounter(String scope) {
+        return counters.computeIfAbsent("429|" + scope, k -> Counter.builder("discord.rest.429")
                 .description("429 responses by X-RateLimit-Scope (cloudflare: the IP ban)")
-                .tag("scope", scope).register(registry)).increment();
+                .tag("scope", scope).register(registry));
     }
 }

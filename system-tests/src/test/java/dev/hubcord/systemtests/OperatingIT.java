@@ -13,7 +13,7 @@ import dev.hubcord.systemtests.harness.HubApi;
 import dev.hubcord.systemtests.harness.PromQl;
 import dev.hubcord.systemtests.harness.RunScript;
 import dev.hubcord.systemtests.harness.ServiceProcess;
-import java.nio.file.Files;
+import dev.hubcord.systemtests.harness.SimApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * What an operator sees of the system {@code ./run.sh} started (all five services, the sharder's {@code /metrics} on):
+ * What an operator sees of the system {@code ./run.sh} started (all five services, each one's {@code /metrics} on):
  * the hub's status page in a real headless Chromium, live as a service joins and leaves, and the metrics that the
  * Grafana dashboard and the alerting rules in {@code deploy/} query.
  */
@@ -44,16 +44,22 @@ class OperatingIT {
     private static ServiceProcess run;
     private static int hubPort;
     private static int sharderMetricsPort;
+    private static int commandsMetricsPort;
+    private static int audioMetricsPort;
     private static HubApi hub;
 
     @BeforeAll
     static void startRunSh() throws Exception {
         hubPort = RunScript.freePortPair();
         sharderMetricsPort = RunScript.freePort();
+        commandsMetricsPort = RunScript.freePort();
+        audioMetricsPort = RunScript.freePort();
         // JAVA_TOOL_OPTIONS: every JVM run.sh starts is small and quick to start, as the harness's own are; the
         // shared deployment of the other system tests may still be running beside them
         run = RunScript.start("run-operating", hubPort, dir,
-                Map.of("SHARDER_HTTP_PORT", Integer.toString(sharderMetricsPort), "SIM_GUILDS", "4",
+                Map.of("SHARDER_HTTP_PORT", Integer.toString(sharderMetricsPort),
+                        "COMMANDS_HTTP_PORT", Integer.toString(commandsMetricsPort),
+                        "AUDIO_HTTP_PORT", Integer.toString(audioMetricsPort), "SIM_GUILDS", "4",
                         "JAVA_TOOL_OPTIONS", "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
         hub = new HubApi(hubPort, RunScript.DEMO_SECRET);
         run.awaitLine(l -> l.startsWith("running: "), Duration.ofSeconds(120));
@@ -131,27 +137,53 @@ class OperatingIT {
         queries.forEach(q -> queried.addAll(PromQl.metricNames(q)));
 
         hub.services(); // one REST request, so that hub_rest_requests_* has a series
-        Set<String> hubNames = PromQl.sampleNames(new Http("http://127.0.0.1:" + hubPort, null).get("/metrics").ok().body());
-        Set<String> sharderNames = PromQl.sampleNames(
-                new Http("http://127.0.0.1:" + sharderMetricsPort, null).get("/metrics").ok().body());
-        Map<String, String> expected = new HashMap<>();
-        for (String line : Files.readAllLines(DEPLOY.resolve("metrics-expected.txt"))) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                String[] parts = line.trim().split("\\s+");
-                expected.put(parts[1], parts[0]);
+        ping(); // one command, so that commands_total and commands_duration_seconds have a series
+        Map<String, Set<String>> scraped = new java.util.LinkedHashMap<>();
+        scraped.put("hub", scrape(hubPort));
+        scraped.put("sharder", scrape(sharderMetricsPort));
+        await("the commands worker counted the command").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300)).until(() -> scrape(commandsMetricsPort).contains("commands_total"));
+        scraped.put("commands", scrape(commandsMetricsPort));
+        scraped.put("audio", scrape(audioMetricsPort));
+
+        assertThat(queried).as("queried names").contains("hub_events_routed_total", "hub_acks_pending",
+                "hubcord_cache_size", "hub_rest_requests_seconds_bucket", "sharder_dispatches_total",
+                "commands_total", "commands_duration_seconds_bucket", "discord_rest_429_total",
+                "audio_opus_encode_seconds_bucket", "audio_voice_connections", "audio_dave_epochs_total");
+        Set<String> missing = queried.stream()
+                .filter(n -> !n.equals("up") && scraped.values().stream().noneMatch(names -> names.contains(n)))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(missing).as("queried by deploy/ but on no process's real /metrics").isEmpty();
+        for (Map.Entry<String, Set<String>> service : scraped.entrySet()) {
+            String prefix = service.getKey().equals("hub") ? "hub" : service.getKey() + "_";
+            assertThat(queried.stream().filter(n -> n.startsWith(prefix)).filter(n -> !service.getValue().contains(n))
+                    .toList()).as("%s's metrics are checked against its own scrape", service.getKey()).isEmpty();
+            assertThat(service.getValue()).as("JVM metrics on %s", service.getKey())
+                    .contains("jvm_memory_used_bytes", "process_cpu_usage");
+        }
+    }
+
+    private static Set<String> scrape(int port) {
+        return PromQl.sampleNames(new Http("http://127.0.0.1:" + port, null).get("/metrics").ok().body());
+    }
+
+    /** A user runs /ping through the simulator (run.sh puts it on the hub's port + 1). */
+    private static void ping() {
+        SimApi sim = new SimApi(hubPort + 1);
+        JsonNode guild = sim.guild(sim.guilds().getFirst().path("id").asText() + "?members=5");
+        String channel = null;
+        for (JsonNode c : guild.path("channels")) {
+            if (channel == null && c.path("type").asInt() == 0) {
+                channel = c.path("id").asText();
             }
         }
-        assertThat(expected.keySet()).as("listed as expected although a real scrape has it: move it out of the list")
-                .doesNotContainAnyElementsOf(hubNames).doesNotContainAnyElementsOf(sharderNames);
-        assertThat(queried).as("queried names").contains("hub_events_routed_total", "hub_acks_pending",
-                "hubcord_cache_size", "hub_rest_requests_seconds_bucket", "sharder_dispatches_total");
-        Set<String> missing = queried.stream()
-                .filter(n -> !n.equals("up") && !hubNames.contains(n) && !sharderNames.contains(n)
-                        && !expected.containsKey(n))
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(missing).as("queried by deploy/ but on no /metrics and not in metrics-expected.txt").isEmpty();
-        assertThat(queried.stream().filter(n -> n.startsWith("hub")).filter(n -> !hubNames.contains(n)).toList())
-                .as("the hub's metrics are checked against its real scrape only").isEmpty();
+        String user = null;
+        for (JsonNode m : guild.path("members")) {
+            if (user == null && !m.path("bot").asBoolean()) {
+                user = m.path("user_id").asText();
+            }
+        }
+        sim.slash(channel, user, "ping", null);
     }
 
     /** The services table as the page shows it now: name → state. One script call, so the rows cannot go stale. */
@@ -169,7 +201,8 @@ class OperatingIT {
 
     private static ServiceProcess startAudioWorker(String name) {
         Map<String, String> env = Map.of("HUB_URL", "ws://127.0.0.1:" + hubPort + "/ws/v1",
-                "HUB_SECRET", RunScript.DEMO_SECRET, "AUDIO_NAME", name, "AUDIO_VOICE_TLS", "false");
+                "HUB_SECRET", RunScript.DEMO_SECRET, "AUDIO_NAME", name, "AUDIO_VOICE_TLS", "false",
+                "AUDIO_HTTP_PORT", "-1"); // run.sh's audio worker has the port; this one needs none
         return ServiceProcess.start(name, RunScript.ROOT.resolve("audio-worker/target/audio-worker.jar"), env,
                 List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), List.of(), dir.resolve("logs"));
     }

@@ -30,11 +30,14 @@ public final class MlsDaveSession implements DaveSession {
     public static final Factory FACTORY = MlsDaveSession::new;
 
     private static final Logger log = LoggerFactory.getLogger(MlsDaveSession.class);
+    /** Epoch changes of every session in this process: {@code audio_dave_epochs_total}. */
+    private static final java.util.concurrent.atomic.LongAdder EPOCH_CHANGES = new java.util.concurrent.atomic.LongAdder();
 
     private final dev.hubcord.dave.DaveSession dave;
     private final DaveFrameTransform transform;
     private final java.util.concurrent.Executor serial = DaveWorkers.SHARED.serial();
     private volatile Outbound outbound;
+    private long epoch; // the last epoch seen; read and written on the serial executor only
 
     public MlsDaveSession(long userId, long channelId) {
         this.dave = new dev.hubcord.dave.DaveSession(userId, channelId);
@@ -96,7 +99,18 @@ public final class MlsDaveSession implements DaveSession {
         // the connection makes a new session for its next identify; nothing survives
     }
 
+    /** How many times a DAVE session of this process moved to another MLS epoch (commit, welcome, reset to 0). */
+    public static long epochChanges() {
+        return EPOCH_CHANGES.sum();
+    }
+
+    /** Every library call that can change the epoch answers through here, on the serial executor. */
     private void send(List<DaveOutbound> messages) {
+        long now = dave.epoch();
+        if (now != epoch) {
+            epoch = now;
+            EPOCH_CHANGES.increment();
+        }
         for (DaveOutbound m : messages) {
             switch (m) {
                 case DaveOutbound.Binary b -> outbound.sendBinary(b.opcode(), b.payload());

@@ -136,6 +136,18 @@ public final class HubBridge implements AutoCloseable {
         return guilds.size();
     }
 
+    /** Voice connections in {@code state}; counted when asked (a scrape), from the connections' volatile fields. */
+    public int voiceConnections(dev.hubcord.audio.voice.VoiceState state) {
+        int n = 0;
+        for (Guild g : guilds.all()) {
+            dev.hubcord.audio.voice.VoiceConnection v = g.voice;
+            if (v != null && v.state() == state) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public int playingPlayers() {
         int n = 0;
         for (Guild g : guilds.all()) {

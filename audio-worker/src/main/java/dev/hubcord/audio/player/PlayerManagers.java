@@ -35,6 +35,7 @@ public final class PlayerManagers {
         SourceWarnings.install();
         DefaultAudioPlayerManager manager = new PlaybackPlayerManager(config.decodeNice());
         manager.getConfiguration().setOpusEncodingQuality(config.opusQuality());
+        manager.getConfiguration().setOutputFormat(new TimedOpusFormat()); // Discord's format, encodes timed
         manager.getConfiguration().setResamplingQuality(AudioConfiguration.ResamplingQuality.LOW);
         manager.setFrameBufferDuration(config.frameBufferMs());
         // filters may be set and removed while a track plays (else lavaplayer builds the chain at track start only)

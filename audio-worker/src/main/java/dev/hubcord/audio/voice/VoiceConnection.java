@@ -40,7 +40,7 @@ public final class VoiceConnection {
     private long channelId;
     private String token;
     private String endpoint;
-    private VoiceSocket socket;
+    private volatile VoiceSocket socket; // volatile for state(), read by metrics scrapes
     private OpcodeRegistry registry;
     private DaveSession dave;
     private boolean resuming;
@@ -109,6 +109,10 @@ public final class VoiceConnection {
 
     public boolean isReady() {
         return ready;
+    }
+
+    public VoiceState state() {
+        return VoiceState.of(ready, socket != null);
     }
 
     /** Round trip of the last heartbeat in ms, -1 when not connected. */
