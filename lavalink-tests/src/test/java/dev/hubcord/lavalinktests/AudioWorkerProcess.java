@@ -30,7 +30,9 @@ final class AudioWorkerProcess implements AutoCloseable {
                 .redirectOutput(Path.of("target", name + ".log").toAbsolutePath().toFile());
         builder.environment().putAll(java.util.Map.of("HUB_URL", "ws://127.0.0.1:" + hubPort + "/ws/v1",
                 "HUB_SECRET", secret, "AUDIO_NAME", name, "AUDIO_VOICE_TLS", "false", "AUDIO_SOURCES", "local",
-                "AUDIO_LOCAL_FILES", "true", "AUDIO_PLAYER_UPDATE_MS", "1000"));
+                "AUDIO_LOCAL_FILES", "true", "AUDIO_PLAYER_UPDATE_MS", "1000",
+                // several workers on one machine: each its own free health and metrics port
+                "AUDIO_HTTP_PORT", "0"));
         try {
             Files.createDirectories(Path.of("target"));
             return new AudioWorkerProcess(builder.start());
