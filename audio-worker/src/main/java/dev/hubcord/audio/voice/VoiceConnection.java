@@ -10,7 +10,6 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ public final class VoiceConnection {
     private final boolean tls;
     private final DaveSession.Factory daveFactory;
     private final VoiceEvents events;
-    private final ArrayDeque<Long> rejoinTimes = new ArrayDeque<>();
+    private final RejoinBudget rejoins = new RejoinBudget(MAX_REJOINS);
 
     private String sessionId;
     private long channelId;
@@ -342,7 +341,7 @@ public final class VoiceConnection {
         if (action == CloseAction.RESUME && ++retries > MAX_RETRIES) {
             action = CloseAction.GIVE_UP;
         }
-        if (action == CloseAction.REJOIN && !allowRejoin()) {
+        if (action == CloseAction.REJOIN && !rejoins.take(System.currentTimeMillis())) {
             action = CloseAction.GIVE_UP;
         }
         log.info("guild {}: voice closed {} {} (remote: {}) -> {}", guildId, code, reason, byRemote, action);
@@ -366,18 +365,6 @@ public final class VoiceConnection {
             }
             case GIVE_UP -> teardown(false);
         }
-    }
-
-    private boolean allowRejoin() {
-        long now = System.currentTimeMillis();
-        while (!rejoinTimes.isEmpty() && now - rejoinTimes.peek() > 60_000) {
-            rejoinTimes.poll();
-        }
-        if (rejoinTimes.size() >= MAX_REJOINS) {
-            return false;
-        }
-        rejoinTimes.add(now);
-        return true;
     }
 
     private void stopSocket(int closeCode) {
