@@ -21,6 +21,11 @@ public final class UserStore {
     private final int mask;
     private final Cache<Long, Boolean> orphans;
     private final LongAdder orphanEvictions = new LongAdder();
+    /**
+     * Renamed users waiting for their memberships' name keys to be refreshed. No bound is needed: the only consumer
+     * is the producer itself ({@link StateStore#apply} drains it right after the write that added at most one id),
+     * so it never holds more ids than there are threads writing at that moment.
+     */
     private final ConcurrentLinkedQueue<Long> renamed = new ConcurrentLinkedQueue<>();
 
     public UserStore(int stripeCount, long orphanBudget) {

@@ -121,7 +121,8 @@ class LavalinkEndpointsTest {
                     .header("Authorization", TestHub.SECRET).buildAsync(ws, new WebSocket.Listener() { }).join());
             assertThat(((WebSocketHandshakeException) noUser.getCause()).getResponse().statusCode()).isEqualTo(400);
 
-            LinkedBlockingQueue<JsonNode> ops = new LinkedBlockingQueue<>();
+            // bounded: a hub that floods the socket fails the test (add throws when full) instead of filling the heap
+            LinkedBlockingQueue<JsonNode> ops = new LinkedBlockingQueue<>(1_000);
             WebSocket socket = http.newWebSocketBuilder().header("Authorization", TestHub.SECRET)
                     .header("User-Id", "155112606661607425").header("Client-Name", "test/1")
                     .buildAsync(ws, new WebSocket.Listener() {
